@@ -1,0 +1,201 @@
+"""The `/// name | argument` block syntax: find blocks in a module body, keeping every line number.
+
+Fenced code is skipped, blocks of other extensions (pymdownx `/// details` and the like) pass through
+untouched, and every mistake is reported with its line instead of being silently dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from . import coaching, quiz
+from .errors import SourceError
+from .model import ForBlock, Text
+from .source import LineDict, load_yaml
+
+OURS = ("quiz", "coaching", "for")
+MAX_DEPTH = 16
+_CLOSE = re.compile(r"^[ \t]*///[ \t]*$")
+_HEADER = re.compile(r"^(?P<indent>[ \t]*)///(?!/)[ \t]*(?P<name>[^\s|]*)[ \t]*(?:\|(?P<arg>.*))?$")
+_FENCE = re.compile(r"^[ \t]*(?P<mark>`{3,}|~{3,})")
+_FOREIGN_OK = {"admonition", "details", "tab", "html", "define", "caption", "figure-caption",
+               "table-caption", "note", "tip", "info", "warning", "danger", "caution", "example"}
+
+
+def indent_width(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def dedent_line(line: str, width: int) -> str:
+    expanded = line.expandtabs(4)
+    return expanded[min(width, indent_width(expanded)):]
+
+
+@dataclass
+class Context:
+    """What a parser needs to know about where it is."""
+
+    module: str
+    roles: frozenset
+    problems: list = field(default_factory=list)  # SourceError items
+    ids: dict = field(default_factory=dict)  # quiz/coaching id -> first line
+
+    def fail(self, line, message, hint=""):
+        self.problems.append(SourceError(line, message, hint))
+
+
+@dataclass
+class _Open:
+    name: str
+    arg: str
+    options: LineDict | None
+    line: int
+    indent: str
+    head: list  # header and option lines, kept for blocks we pass through
+    items: list = field(default_factory=list)  # (line, text) pairs and finished nodes
+
+
+def parse_body(text: str, first_line: int, ctx: Context) -> tuple:
+    """Turn a module body into nodes; problems are collected in ctx, never raised."""
+    root = _Open("", "", None, first_line, "", [])
+    stack = [root]
+    fence = None
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line, number = lines[i], first_line + i
+        i += 1
+        if fence:
+            fence = None if _closes_fence(line, fence) else fence
+            stack[-1].items.append((number, line))
+            continue
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            fence = fence_match.group("mark")
+            stack[-1].items.append((number, line))
+            continue
+        if _CLOSE.match(line):
+            if len(stack) == 1:
+                ctx.fail(number, "this `///` closes no block.", "Remove it, or open a block above it.")
+                continue
+            block = stack.pop()
+            stack[-1].items.extend(_finish(block, number, line, ctx))
+            continue
+        header = _HEADER.match(line)
+        if header:
+            opened, i = _open(header, lines, i, number, ctx)
+            if len(stack) > MAX_DEPTH:
+                ctx.fail(number, f"blocks are nested more than {MAX_DEPTH} deep.", "Flatten them.")
+                return ()
+            stack.append(opened)
+            continue
+        stack[-1].items.append((number, line))
+    for block in stack[1:]:
+        ctx.fail(block.line, f"the `/// {block.name}` block opened here is never closed.",
+                 "Add a line with only `///` where it ends.")
+    return _nodes(root.items)
+
+
+def _closes_fence(line: str, mark: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith(mark[0] * len(mark)) and set(stripped) == {mark[0]}
+
+
+def _open(header, lines, i, number, ctx):
+    """Read a block header and the option lines indented under it."""
+    name, indent = header.group("name"), header.group("indent")
+    arg = (header.group("arg") or "").strip()
+    head = [(number, lines[i - 1])]
+    option_lines = []
+    while i < len(lines) and lines[i].strip() and indent_width(lines[i]) >= indent_width(indent) + 4:
+        option_lines.append(dedent_line(lines[i], indent_width(indent) + 4))
+        head.append((number + len(head), lines[i]))
+        i += 1
+    if not name:
+        ctx.fail(number, "this block has no name.", "Write `/// quiz | ...`, `/// coaching | ...` or `/// for | roles`.")
+    elif name not in OURS and name not in _FOREIGN_OK:
+        close = difflib.get_close_matches(name, OURS, n=1, cutoff=0.65)
+        if close:
+            ctx.fail(number, f"unknown block `/// {name}`.", f"Did you mean `/// {close[0]}`?")
+    options = None
+    if option_lines and name in OURS:
+        options = _options("\n".join(option_lines), number + 1, name, ctx)
+    return _Open(name, arg, options, number, indent, head), i
+
+
+def _options(text: str, line: int, name: str, ctx: Context):
+    try:
+        options = load_yaml(text, line)
+    except SourceError as exc:
+        ctx.fail(exc.line, f"the options of this `/// {name}` block are not valid: {exc.message}",
+                 "Options are `key: value` lines indented 4 spaces right under the header.")
+        return LineDict()
+    if not isinstance(options, LineDict):
+        ctx.fail(line, f"the lines indented under `/// {name}` must be options (`key: value`).",
+                 "Remove the indentation, or write options such as `for: managers`.")
+        return LineDict()
+    return options
+
+
+def _finish(block: _Open, close_line: int, close_text: str, ctx: Context) -> list:
+    """A block just closed: build its node, or pass a foreign block through as text."""
+    if block.name not in OURS:
+        return block.head + block.items + [(close_line, close_text)]
+    if block.name == "for":
+        return [_for_block(block, ctx)]
+    if any(not isinstance(item, tuple) for item in block.items):
+        ctx.fail(block.line, f"a `/// {block.name}` block cannot contain quiz, coaching or for blocks.",
+                 "Close it before opening the next block.")
+        return []
+    width = indent_width(block.indent)
+    body = [(n, dedent_line(t, width)) for n, t in block.items]
+    parse = quiz.parse if block.name == "quiz" else coaching.parse
+    node = parse(block.arg, block.options or LineDict(), body, block.line, block.indent, ctx)
+    return [node] if node else []
+
+
+def _for_block(block: _Open, ctx: Context) -> ForBlock | None:
+    if block.options:
+        ctx.fail(block.line, "`/// for` takes no options.", "Put the role ids after the bar: `/// for | managers`.")
+    roles = parse_roles(block.arg, block.line, ctx, "/// for")
+    return ForBlock(roles or frozenset(), _nodes(block.items), block.line, block.indent)
+
+
+def parse_roles(value, line: int, ctx: Context, where: str) -> frozenset | None:
+    """Role ids from `a b`, `a, b` or a YAML list; unknown ids are reported."""
+    if isinstance(value, str):
+        ids = [v for v in re.split(r"[\s,]+", value) if v]
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        ids = list(value)
+    else:
+        ctx.fail(line, f"`{where}` needs role ids, such as `managers executives`.")
+        return None
+    if not ids:
+        ctx.fail(line, f"`{where}` names no role.", f"List role ids: {', '.join(sorted(ctx.roles))}.")
+        return None
+    for role in ids:
+        if role not in ctx.roles:
+            close = difflib.get_close_matches(role, sorted(ctx.roles), n=1)
+            hint = f"Did you mean '{close[0]}'?" if close else ""
+            ctx.fail(line, f"unknown role '{role}' in `{where}`.",
+                     f"{hint} Known roles: {', '.join(sorted(ctx.roles))}.".strip())
+    return frozenset(ids)
+
+
+def _nodes(items: list) -> tuple:
+    """Group consecutive text lines into Text nodes."""
+    nodes, run = [], []
+    for item in items:
+        if isinstance(item, tuple):
+            run.append(item[1])
+            continue
+        if run:
+            nodes.append(Text(tuple(run)))
+            run = []
+        if item is not None:
+            nodes.append(item)
+    if run:
+        nodes.append(Text(tuple(run)))
+    return tuple(nodes)

@@ -1,0 +1,63 @@
+"""Problems found in an author's files, collected so one run reports every mistake at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake, located so a trainer can jump straight to it."""
+
+    file: str
+    line: int | None
+    message: str
+    hint: str = ""
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{where}: {self.message}"
+        return f"{text} {self.hint}" if self.hint else text
+
+
+class CurriculumError(Exception):
+    """Raised when the curriculum has errors; carries every problem, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Problems:
+    """A collector passed through loading so checks can go on after a mistake."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, file: str, line: int | None, message: str, hint: str = "") -> None:
+        self.items.append(Problem(file, line, message, hint, ERROR))
+
+    def warning(self, file: str, line: int | None, message: str, hint: str = "") -> None:
+        self.items.append(Problem(file, line, message, hint, WARNING))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == WARNING]
+
+
+class SourceError(Exception):
+    """A single located mistake raised by a parser; the loader turns it into a Problem."""
+
+    def __init__(self, line: int | None, message: str, hint: str = ""):
+        self.line = line
+        self.message = message
+        self.hint = hint
+        super().__init__(f"line {line}: {message} {hint}".strip())

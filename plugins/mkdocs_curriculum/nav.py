@@ -1,0 +1,70 @@
+"""Role-scoped navigation: a page in a role's path carries only that role's path in its sidebar.
+
+Material renders the whole navigation into every page, so a navigation holding every role's copy of
+every module makes the build quadratic. Each role gets its own small Navigation instead; the other
+roles appear only as one-entry sections (their tab), and the trainer's modules behind one index page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+TRAINER_TITLE = "Trainer's view"
+
+
+def keep_item(item, generated: set) -> bool:
+    """Drop the author's nav entries for module files and generated pages; the plugin places those."""
+    if isinstance(item, Section):
+        item.children = [c for c in item.children if keep_item(c, generated)]
+        return bool(item.children)
+    return not (isinstance(item, Page) and item.file.src_uri in generated)
+
+
+def _section(title: str, children: list, own: bool) -> Section:
+    section = Section(escape(title), children)
+    if own:
+        for child in children:
+            child.parent = section
+    return section
+
+
+def _link(pages: list) -> None:
+    for before, after in zip(pages, pages[1:]):
+        before.next_page, after.previous_page = after, before
+    if pages:
+        pages[0].previous_page = pages[-1].next_page = None
+
+
+def build_navs(curriculum, site_items: list, path_pages: dict, module_pages: dict,
+               trainer_pages: list, trainer_index: Page | None) -> dict:
+    """One Navigation per role (key: role id) and one for every other page (key: None)."""
+    home = [i for i in site_items if isinstance(i, Page) and i.is_homepage]
+    rest = [i for i in site_items if i not in home]
+    for item in home + rest:
+        item.parent = getattr(item, "parent", None)
+    full, stub = {}, {}
+    for rid, role in curriculum.roles.items():
+        pages = [path_pages[rid]] + [module_pages[(rid, s.module)] for s in role.path]
+        full[rid] = _section(role.title, pages, own=True)
+        stub[rid] = _section(role.title, [path_pages[rid]], own=False)
+        _link(pages)
+    trainer = []
+    if trainer_index is not None:
+        trainer = [_section(TRAINER_TITLE, [trainer_index], own=True)]
+        for page in trainer_pages:
+            page.parent = trainer[0]
+            page.previous_page = page.next_page = None
+    _link([p for p in home + rest if isinstance(p, Page)] + ([trainer_index] if trainer_index else []))
+    all_pages = [p for p in home + rest if isinstance(p, Page)]
+
+    def navigation(own: str | None) -> Navigation:
+        sections = [full[r] if r == own else stub[r] for r in curriculum.roles]
+        pages = all_pages + ([p for p in full[own].children] if own else [])
+        return Navigation(home + sections + rest + trainer, pages)
+
+    navs = {rid: navigation(rid) for rid in curriculum.roles}
+    navs[None] = navigation(None)
+    return navs

@@ -1,0 +1,134 @@
+"""The pages a curriculum adds: each role's path page, module headers and footers, the module index.
+
+Pure HTML builders: `link(kind, *ids)` gives a URL relative to the page being built
+(kinds: "path" role, "module" role module, "trainer" module).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Callable
+
+from .model import Curriculum, Module, Role
+from .render import json_script
+
+Link = Callable[..., str]
+STORAGE_KEY = "mkdocs-curriculum/v1"
+
+
+def minutes(value: float) -> str:
+    """75 -> '1 h 15 min': how HR and learners read durations."""
+    total = round(value)
+    hours, mins = divmod(total, 60)
+    if hours and mins:
+        return f"{hours} h {mins} min"
+    return f"{hours} h" if hours else f"{mins} min"
+
+
+def step_meta(step, module: Module) -> str:
+    bits = [minutes(module.duration), "Optional" if step.optional else "Required"]
+    if step.due_days is not None:
+        bits.append(f"due within {step.due_days} days")
+    return " · ".join(bits)
+
+
+def path_data(curriculum: Curriculum, role: Role, link: Link) -> dict:
+    """What the browser needs to show progress on a path."""
+    return {
+        "key": STORAGE_KEY,
+        "role": role.id,
+        "title": role.title,
+        "curriculum": curriculum.title,
+        "modules": [
+            {"id": s.module, "title": curriculum.modules[s.module].title, "url": link("module", role.id, s.module),
+             "minutes": curriculum.modules[s.module].duration, "optional": s.optional,
+             "quizzes": len(curriculum.modules[s.module].questions(role.id))}
+            for s in role.path
+        ],
+    }
+
+
+def path_page(curriculum: Curriculum, role: Role, link: Link) -> str:
+    modules = curriculum.modules
+    required, optional = role.required_minutes(modules), role.optional_minutes(modules)
+    totals = f"{len(role.path)} modules · {minutes(required)} required"
+    if optional:
+        totals += f" · {minutes(optional)} optional"
+    items = "".join(_path_item(n, step, modules[step.module], role, link) for n, step in enumerate(role.path, 1))
+    first = link("module", role.id, role.path[0].module) if role.path else "#"
+    description = f'<p class="cq-path__description">{escape(role.description)}</p>' if role.description else ""
+    return (
+        f'<div class="cq-path" data-cq-path="{escape(role.id)}">{description}'
+        f'<p class="cq-path__totals">{totals}</p>'
+        '<div class="cq-progress" data-cq-progress hidden></div>'
+        f'<ol class="cq-path__modules">{items}</ol>'
+        f'<p><a class="md-button md-button--primary" href="{escape(first)}" data-cq-continue>Start the path</a></p>'
+        '<div class="cq-path__tools" data-cq-tools hidden></div>'
+        f'</div>{json_script("cq-path-data", path_data(curriculum, role, link))}'
+    )
+
+
+def _path_item(number: int, step, module: Module, role: Role, link: Link) -> str:
+    summary = f'<p class="cq-step__summary">{escape(module.summary)}</p>' if module.summary else ""
+    optional = " data-cq-optional" if step.optional else ""
+    return (
+        f'<li class="cq-step" data-cq-module="{escape(module.id)}"{optional}>'
+        f'<a class="cq-step__title" href="{escape(link("module", role.id, module.id))}">{escape(module.title)}</a> '
+        f'<span class="cq-step__state" data-cq-state></span>'
+        f'<p class="cq-step__meta">{escape(step_meta(step, module))}</p>{summary}</li>'
+    )
+
+
+def module_head(curriculum: Curriculum, module: Module, role: Role | None, link: Link) -> str:
+    """Where the module stands in the path, and what it teaches."""
+    parts = ['<div class="cq-module-head">']
+    if role is not None:
+        index = next(i for i, s in enumerate(role.path) if s.module == module.id)
+        step = role.path[index]
+        parts.append(
+            f'<p class="cq-position">Module {index + 1} of {len(role.path)} in '
+            f'<a href="{escape(link("path", role.id))}">{escape(role.title)}</a> · {escape(step_meta(step, module))} '
+            '<span class="cq-module-state" data-cq-module-state></span></p>'
+        )
+    else:
+        roles = curriculum.roles_of(module.id)
+        names = ", ".join(f'<a href="{escape(link("module", r.id, module.id))}">{escape(r.title)}</a>' for r in roles)
+        parts.append(f'<p class="cq-position">Trainer\'s view: every role-tailored section is shown. '
+                     f'{minutes(module.duration)}. Role versions: {names or "none (in no path)"}.</p>')
+    if module.objectives:
+        goals = "".join(f"<li>{escape(o)}</li>" for o in module.objectives)
+        parts.append(f'<div class="cq-objectives"><p><strong>In this module you will:</strong></p><ul>{goals}</ul></div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def module_foot(curriculum: Curriculum, module: Module, role: Role | None, questions: list) -> str:
+    """The score area (modules with quizzes) or a 'Mark as complete' control, and the page's data."""
+    data = {
+        "key": STORAGE_KEY,
+        "module": module.id,
+        "role": role.id if role else None,
+        "passMark": curriculum.pass_mark_of(module),
+        "questions": [q.id for q in questions],
+    }
+    if questions:
+        body = '<div class="cq-score" data-cq-score role="status" aria-live="polite"></div>'
+    else:
+        body = ('<p class="cq-complete" data-cq-complete-box hidden><button type="button" class="md-button" '
+                'data-cq-complete aria-pressed="false">Mark as complete</button></p>')
+    return f'{body}{json_script("cq-page-data", data)}'
+
+
+def module_index(curriculum: Curriculum, link: Link) -> str:
+    """The trainer's list of every module, with the roles whose paths use it."""
+    rows = []
+    for module in curriculum.modules.values():
+        roles = ", ".join(escape(r.title) for r in curriculum.roles_of(module.id)) or "—"
+        rows.append(
+            f'<tr><td><a href="{escape(link("trainer", module.id))}">{escape(module.title)}</a></td>'
+            f"<td>{escape(module.summary)}</td><td>{minutes(module.duration)}</td>"
+            f"<td>{len(module.questions())}</td><td>{roles}</td></tr>"
+        )
+    return ('<table class="cq-index"><thead><tr><th scope="col">Module</th><th scope="col">Summary</th>'
+            '<th scope="col">Duration</th><th scope="col">Questions</th><th scope="col">In the paths of</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')

@@ -1,0 +1,221 @@
+"""The MkDocs face of the curriculum: maps build events onto the core, nothing more."""
+
+from __future__ import annotations
+
+import dataclasses
+from html import escape
+from pathlib import Path
+
+import markdown
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from . import nav as role_nav
+from . import pages, render
+from .config import CurriculumConfig
+from .load import load_curriculum
+from .tailor import fill, tailor
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+ASSET_URI = "assets/curriculum/"
+EXTENSIONS = ("admonition", "attr_list", "md_in_html", "def_list")
+
+
+class CurriculumPlugin(BasePlugin[CurriculumConfig]):
+    supports_multiple_instances = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        self.serving = getattr(self, "serving", False)
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.source = self.root / self.config.curriculum
+        for name in EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        config.extra_css.append(ASSET_URI + "curriculum.css")
+        config.extra_javascript.append(ASSET_URI + "curriculum.js")
+        self._extensions = (config.markdown_extensions, config.mdx_configs)
+        self._md = None
+        self._snippets = {}
+        return config
+
+    # -- files: load the curriculum and add the pages it implies --------------------------------
+
+    def on_files(self, files, config):
+        curriculum, problems = load_curriculum(self.source, Path(config.docs_dir), self.root)
+        self.problems = problems
+        for problem in problems.warnings:
+            log.warning(str(problem))
+        for problem in problems.errors:
+            log.error(str(problem))
+        if problems.errors and not self.serving:
+            raise PluginError(f"The curriculum has {len(problems.errors)} error(s), listed above. "
+                              "Fix them and build again (`curriculum check` lists them without building).")
+        self.curriculum = curriculum and _usable(curriculum)
+        self.kinds, self.urls = {}, {}
+        for name in ("curriculum.js", "curriculum.css"):
+            files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(ASSETS / name)))
+        if self.curriculum:
+            self._add_pages(files, config)
+        return files
+
+    def _add_pages(self, files, config):
+        cur = self.curriculum
+        for mid, module in cur.modules.items():
+            file = files.get_file_from_path(f"{cur.modules_dir}/{mid}.md")
+            if file is not None:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+                self._register(file, ("trainer", mid))
+        index_uri = f"{cur.modules_dir}/index.md"
+        if files.get_file_from_path(index_uri) is None:
+            self._generate(files, config, index_uri, {"title": "All modules"}, ("index",))
+        for rid, role in cur.roles.items():
+            self._generate(files, config, f"paths/{rid}/index.md", {"title": role.title}, ("path", rid))
+            for step in role.path:
+                module = cur.modules[step.module]
+                meta = {k: v for k, v in module.meta.items() if k in ("hide", "icon", "status", "subtitle")}
+                meta.update(title=module.title, search={"exclude": True})
+                self._generate(files, config, f"paths/{rid}/{step.module}.md", meta, ("module", rid, step.module),
+                               edit=f"{cur.modules_dir}/{step.module}.md")
+
+    def _generate(self, files, config, uri, meta, key, edit=None):
+        front = yaml.safe_dump(_plain(meta), allow_unicode=True, sort_keys=False)
+        file = File.generated(config, uri, content=f"---\n{front}---\n", inclusion=InclusionLevel.NOT_IN_NAV)
+        file.edit_source = edit
+        files.append(file)
+        self._register(file, key)
+
+    def _register(self, file, key):
+        self.kinds[file.src_uri] = key
+        self.urls[key] = file.url
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def on_nav(self, nav, config, files):
+        if not self.curriculum:
+            self.navs = {}
+            return nav
+        page_of = {key: files.get_file_from_path(uri).page for uri, key in self.kinds.items()}
+        items = [i for i in nav.items if role_nav.keep_item(i, set(self.kinds))]
+        cur = self.curriculum
+        self.navs = role_nav.build_navs(
+            cur, items,
+            path_pages={rid: page_of[("path", rid)] for rid in cur.roles},
+            module_pages={k[1:]: p for k, p in page_of.items() if k[0] == "module"},
+            trainer_pages=[p for k, p in page_of.items() if k[0] == "trainer"],
+            trainer_index=page_of.get(("index",)),
+        )
+        return self.navs[None]
+
+    def on_page_context(self, context, page, config, nav):
+        key = self.kinds.get(page.file.src_uri, ())
+        own = key[1] if key and key[0] in ("path", "module") else None
+        if self.navs:
+            context["nav"] = self.navs[own]
+        return context
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown_text, page, config, files):
+        key = self.kinds.get(page.file.src_uri)
+        if key is None:
+            return markdown_text
+        if "title" in page.meta:
+            page.meta["title"] = escape(str(page.meta["title"]))
+        if getattr(page.file, "edit_source", None) and config.repo_url and config.edit_uri:
+            page.edit_url = page.edit_url and page.edit_url.replace(page.file.src_uri, page.file.edit_source)
+        if key[0] in ("module", "trainer"):
+            role = key[1] if key[0] == "module" else None
+            self._version = tailor(self.curriculum.modules[key[-1]], role)
+            return self._version.markdown
+        return ""
+
+    def on_page_content(self, html, page, config, files):
+        key = self.kinds.get(page.file.src_uri)
+        banner = self._error_banner()
+        if key is None:
+            return banner + html
+        cur = self.curriculum
+
+        def link(kind, *ids):
+            return get_relative_url(self.urls[(kind, *ids)], page.url)
+
+        if key[0] == "path":
+            return banner + pages.path_page(cur, cur.roles[key[1]], link)
+        if key[0] == "index":
+            return banner + pages.module_index(cur, link)
+        version = self._version
+        role = cur.roles.get(version.role) if version.role else None
+        body = fill(html, version, self._slot_renderer(version))
+        head = pages.module_head(cur, version.module, role, link)
+        foot = pages.module_foot(cur, version.module, role, version.questions)
+        return banner + head + body + foot
+
+    def _slot_renderer(self, version):
+        cur, module = self.curriculum, version.module
+        titles = {rid: r.title for rid, r in cur.roles.items()}
+        trainer = version.role is None
+        total = len(version.questions)
+
+        def render_slot(kind, node, number):
+            if kind == "quiz":
+                return render.quiz_html(node, number, total, module, self._render_md, titles, trainer)
+            if kind == "coaching":
+                return render.coaching_html(node, module, self._render_md, titles, trainer)
+            return render.for_open_html(node, titles) if kind == "for-open" else "</div>"
+
+        return render_slot
+
+    def _render_md(self, text: str) -> str:
+        """Quiz and coaching snippets, with the site's extensions but no raw HTML (it is escaped)."""
+        if text not in self._snippets:
+            if self._md is None:
+                self._md = _safe_markdown(self._extensions)
+            self._md.reset()
+            self._snippets[text] = self._md.convert(text)
+        return self._snippets[text]
+
+    def _error_banner(self) -> str:
+        if not (self.serving and self.problems.errors):
+            return ""
+        items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in self.problems.errors)
+        return (f'<div class="admonition failure"><p class="admonition-title">The curriculum has '
+                f"{len(self.problems.errors)} error(s); this preview leaves out what they break.</p><ul>{items}</ul></div>")
+
+    # -- serve --------------------------------------------------------------------------------
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.source))
+        return server
+
+
+def _safe_markdown(settings) -> markdown.Markdown:
+    extensions, configs = settings
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
+        if name in registry:
+            registry.deregister(name)
+    return md
+
+
+def _usable(curriculum):
+    """Drop path steps whose module failed to load, so a preview with errors still builds."""
+    roles = {rid: dataclasses.replace(r, path=tuple(s for s in r.path if s.module in curriculum.modules))
+             for rid, r in curriculum.roles.items()}
+    roles = {rid: r for rid, r in roles.items() if r.path}
+    return dataclasses.replace(curriculum, roles=roles)
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+

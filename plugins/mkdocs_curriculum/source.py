@@ -1,0 +1,128 @@
+"""Reading author files and YAML so that every value keeps the line it came from."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .errors import SourceError
+
+MAX_BYTES = 10 * 1024 * 1024
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+class LineDict(dict):
+    """A mapping that remembers the line of each key (1-based, in the author's file)."""
+
+    line: int = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines: dict = {}
+
+    def line_of(self, key) -> int:
+        return self.lines.get(key, self.line)
+
+
+class LineList(list):
+    """A sequence that remembers the line of each item."""
+
+    line: int = 0
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else self.line
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that builds LineDict/LineList and refuses duplicate keys."""
+
+    line_offset = 0
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1 + loader.line_offset
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise SourceError(line, "a key must be a plain word.", "Write `name: value`.")
+        if key in result:
+            raise SourceError(line, f"the key '{key}' appears twice.", "Keep one of them.")
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.lines = [child.start_mark.line + 1 + loader.line_offset for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+
+
+def _hint_for(problem: str) -> str:
+    if "\\t" in problem or "tab" in problem:
+        return "YAML does not allow tabs for indentation: indent with spaces."
+    if "mapping values are not allowed" in problem:
+        return "A value that contains ': ' must be put in quotes."
+    if "could not find expected ':'" in problem:
+        return "Each line must be `key: value`; check the indentation and quotes."
+    return "Check the indentation, the colons and the quotes around this line."
+
+
+def load_yaml(text: str, first_line: int = 1):
+    """Parse YAML; mistakes become SourceError with the author's line number."""
+    loader = _Loader(text)
+    loader.line_offset = first_line - 1
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else None
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        raise SourceError(line, f"invalid YAML: {problem}.", _hint_for(problem)) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(first_line, f"invalid YAML: {exc}.", _hint_for(str(exc))) from None
+    except RecursionError:
+        raise SourceError(first_line, "the YAML is nested too deeply.", "Simplify it.") from None
+    finally:
+        loader.dispose()
+
+
+def read_text(path: Path) -> str:
+    """Read an author's file as UTF-8, tolerating a BOM and Windows line endings."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(None, f"cannot read the file ({exc.strerror}).") from None
+    if size > MAX_BYTES:
+        raise SourceError(None, f"the file is {size // 1024 // 1024} MB, over the 10 MB limit.",
+                          "Split it into smaller modules.")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError(line, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x}).",
+                          "Save it with UTF-8 encoding.") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter YAML or None, body, line number where the body starts)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    return match.group(1) or "", text[match.end():], match.group(0).count("\n") + 1
