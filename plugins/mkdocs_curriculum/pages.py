@@ -42,7 +42,9 @@ def path_data(curriculum: Curriculum, role: Role, link: Link) -> dict:
         "modules": [
             {"id": s.module, "title": curriculum.modules[s.module].title, "url": link("module", role.id, s.module),
              "minutes": curriculum.modules[s.module].duration, "optional": s.optional,
-             "quizzes": len(curriculum.modules[s.module].questions(role.id))}
+             "quizzes": len(curriculum.modules[s.module].questions(role.id)),
+             "prompts": [{"id": c.id, "title": c.title}
+                         for c in curriculum.modules[s.module].coachings(role.id) if c.notes]}
             for s in role.path
         ],
     }

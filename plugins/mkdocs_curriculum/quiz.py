@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 
 from .model import Choice, Question
 from .options import block_id, check_names, flag, slug
@@ -101,4 +102,4 @@ def _check(choices, answers, has_answer, line, ctx) -> None:
 
 def normalise(answer: str) -> str:
     """How free-text answers are compared: case- and space-insensitively (the JS does the same)."""
-    return " ".join(answer.split()).casefold()
+    return " ".join(unicodedata.normalize("NFC", answer).split()).lower()

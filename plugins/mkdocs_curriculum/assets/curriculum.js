@@ -1,0 +1,321 @@
+/* mkdocs-curriculum: quizzes, coaching notes, progress and certificate. No dependencies.
+ * All learner state lives in one versioned localStorage key (see AUTHORING.md, "Learner data");
+ * nothing is ever sent anywhere. Re-initialises on every Material instant-navigation page change. */
+(function () {
+  "use strict";
+  var KEY = "mkdocs-curriculum/v1";
+  var memory = null;
+
+  /* ---- state: one object, validated on read, so a corrupted or old value is simply discarded ---- */
+  function fresh() { return { v: 1, answers: {}, done: {}, seen: {}, notes: {}, name: "" }; }
+  function valid(s) {
+    if (!s || typeof s !== "object" || s.v !== 1) return false;
+    return ["answers", "done", "seen", "notes"].every(function (k) {
+      return s[k] && typeof s[k] === "object" && !Array.isArray(s[k]);
+    }) && typeof s.name === "string";
+  }
+  var backend = {
+    read: function () { try { return localStorage.getItem(KEY); } catch (e) { return memory; } },
+    write: function (text) { try { localStorage.setItem(KEY, text); } catch (e) { memory = text; } }
+  };
+  function load() {
+    var s = null;
+    try { s = JSON.parse(backend.read() || "null"); } catch (e) { s = null; }
+    return valid(s) ? s : fresh();
+  }
+  function save(s) { backend.write(JSON.stringify(s)); emit("curriculum:change", { state: s }); }
+  function emit(name, detail) { document.dispatchEvent(new CustomEvent(name, { detail: detail })); }
+
+  /* ---- helpers ---- */
+  function $(sel, root) { return (root || document).querySelector(sel); }
+  function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
+  function data(id) {
+    var el = document.getElementById(id);
+    if (!el) return null;
+    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+  }
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+  function norm(text) { return String(text).normalize("NFC").split(/\s+/).filter(Boolean).join(" ").toLowerCase(); }
+  function minutes(m) {
+    m = Math.round(m); var h = Math.floor(m / 60), r = m % 60;
+    return h && r ? h + " h " + r + " min" : h ? h + " h" : r + " min";
+  }
+  function decode(b64, key) { /* answers are obfuscated, not secret: see the README */
+    var bin = atob(b64), pad = new TextEncoder().encode(key), out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i) ^ pad[i % pad.length] ^ ((i * 7) & 255);
+    return JSON.parse(new TextDecoder().decode(out));
+  }
+
+  /* ---- quizzes ---- */
+  function response(quiz, kind) {
+    if (kind === "text") { var v = $("input[type=text]", quiz).value; return v.trim() ? v : null; }
+    var picked = $$("input:checked", quiz).map(function (i) { return +i.value; });
+    return picked.length ? picked : null;
+  }
+  function isRight(kind, sol, resp) {
+    if (kind === "text") return sol.a.indexOf(norm(resp)) >= 0;
+    var want = sol.c.slice().sort().join(","), got = resp.slice().sort().join(",");
+    return want === got;
+  }
+  function showResult(quiz, kind, sol, saved) {
+    var right = saved.ok;
+    quiz.classList.toggle("cq-quiz--right", right);
+    quiz.classList.toggle("cq-quiz--wrong", !right);
+    $$("input", quiz).forEach(function (input) {
+      input.disabled = true;
+      if (kind === "text") { input.value = saved.r; return; }
+      var i = +input.value, chosen = saved.r.indexOf(i) >= 0;
+      input.checked = chosen;
+      var row = input.closest(".cq-choice"), box = $(".cq-choice__feedback", row);
+      row.classList.toggle("cq-choice--chosen", chosen);
+      if (chosen) {
+        var good = sol.c.indexOf(i) >= 0;
+        row.classList.add(good ? "cq-choice--right" : "cq-choice--wrong");
+        box.innerHTML = "";
+        box.appendChild(el("p", { class: "cq-choice__verdict" }, good ? "Your choice: correct." : "Your choice: not correct."));
+        if (sol.f[i]) box.insertAdjacentHTML("beforeend", sol.f[i]);
+        box.hidden = false;
+      }
+    });
+    var result = $(".cq-quiz__result", quiz);
+    result.textContent = right ? "\u2714 Correct." : "\u2718 Not quite." + (kind === "multiple" ? " Tick exactly the right choices." : "");
+    var expl = $(".cq-quiz__explanation", quiz);
+    expl.innerHTML = sol.e || ""; expl.hidden = !sol.e;
+    $("[data-cq-check]", quiz).hidden = true;
+    $("[data-cq-retry]", quiz).hidden = false;
+  }
+  function clearResult(quiz) {
+    quiz.classList.remove("cq-quiz--right", "cq-quiz--wrong");
+    $$("input", quiz).forEach(function (input) { input.disabled = false; input.checked = false; if (input.type === "text") input.value = ""; });
+    $$(".cq-choice", quiz).forEach(function (row) {
+      row.classList.remove("cq-choice--chosen", "cq-choice--right", "cq-choice--wrong");
+      var box = $(".cq-choice__feedback", row); box.innerHTML = ""; box.hidden = true;
+    });
+    $(".cq-quiz__result", quiz).textContent = "";
+    var expl = $(".cq-quiz__explanation", quiz); expl.innerHTML = ""; expl.hidden = true;
+    $("[data-cq-check]", quiz).hidden = false;
+    $("[data-cq-retry]", quiz).hidden = true;
+  }
+  function shuffle(quiz) {
+    var box = $(".cq-quiz__choices", quiz), rows = $$(".cq-choice", box);
+    for (var i = rows.length - 1; i > 0; i--) { var j = Math.floor(Math.random() * (i + 1)); var t = rows[i]; rows[i] = rows[j]; rows[j] = t; }
+    rows.forEach(function (row) { box.appendChild(row); });
+  }
+  function initQuiz(quiz, page, onChange) {
+    var id = page.module + "/" + quiz.getAttribute("data-cq-quiz"), kind = quiz.getAttribute("data-cq-kind");
+    var sol;
+    try { sol = decode(quiz.getAttribute("data-cq-key"), id); } catch (e) { return; }
+    if (quiz.hasAttribute("data-cq-shuffle")) shuffle(quiz);
+    quiz.classList.add("cq-ready");
+    var state = load();
+    if (state.answers[id]) showResult(quiz, kind, sol, state.answers[id]);
+    function check() {
+      var resp = response(quiz, kind);
+      if (resp === null) { $(".cq-quiz__result", quiz).textContent = kind === "text" ? "Type an answer first." : "Choose an answer first."; return; }
+      var s = load();
+      s.answers[id] = { r: resp, ok: isRight(kind, sol, resp) };
+      save(s);
+      showResult(quiz, kind, sol, s.answers[id]);
+      $("[data-cq-retry]", quiz).focus();
+      onChange();
+    }
+    $("[data-cq-check]", quiz).addEventListener("click", check);
+    var text = $("input[type=text]", quiz);
+    if (text) text.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); check(); } });
+    $("[data-cq-retry]", quiz).addEventListener("click", function () {
+      var s = load(); delete s.answers[id]; save(s);
+      clearResult(quiz);
+      var first = $("input", quiz); if (first) first.focus();
+      onChange();
+    });
+  }
+
+  /* ---- a module page: score, completion, notes ---- */
+  function score(page, state) {
+    var total = page.questions.length, answered = 0, right = 0;
+    page.questions.forEach(function (q) {
+      var a = state.answers[page.module + "/" + q];
+      if (a) { answered++; if (a.ok) right++; }
+    });
+    var pct = total ? Math.round(100 * right / total) : 100;
+    return { total: total, answered: answered, right: right, pct: pct, passed: answered === total && pct >= page.passMark };
+  }
+  function moduleState(id, state) {
+    return state.done[id] ? "complete" : (state.seen[id] ? "progress" : "new");
+  }
+  var LABEL = { complete: "\u2714 Complete", progress: "\u25D0 In progress", new: "\u25CB Not started" };
+  function showModuleState(page) {
+    var box = $("[data-cq-module-state]");
+    if (!box) return;
+    var st = moduleState(page.module, load());
+    box.textContent = LABEL[st];
+    box.className = "cq-module-state cq-state--" + st;
+  }
+  function updateScore(page) {
+    var state = load(), sc = score(page, state), box = $("[data-cq-score]");
+    if (sc.answered === sc.total && sc.passed && !state.done[page.module]) { state.done[page.module] = Date.now(); save(state); }
+    emit("curriculum:score", { module: page.module, score: sc, complete: !!load().done[page.module] });
+    if (box) {
+      box.textContent = sc.answered < sc.total
+        ? "Answered " + sc.answered + " of " + sc.total + " questions."
+        : "Your score: " + sc.right + "/" + sc.total + " (" + sc.pct + "%). Pass mark: " + page.passMark + "%. " +
+          (sc.passed ? "\u2714 Passed: this module is complete." : "Not passed yet: use \u201cTry again\u201d on the questions you missed.");
+      box.className = "cq-score" + (sc.answered === sc.total ? (sc.passed ? " cq-score--passed" : " cq-score--failed") : "");
+    }
+    showModuleState(page);
+  }
+  function initComplete(page) {
+    var boxWrap = $("[data-cq-complete-box]"), button = $("[data-cq-complete]");
+    if (!button) return;
+    boxWrap.hidden = false;
+    function paint() {
+      var done = !!load().done[page.module];
+      button.setAttribute("aria-pressed", String(done));
+      button.textContent = done ? "\u2714 Completed (select to undo)" : "Mark as complete";
+      showModuleState(page);
+    }
+    button.addEventListener("click", function () {
+      var s = load();
+      if (s.done[page.module]) delete s.done[page.module]; else s.done[page.module] = Date.now();
+      save(s); paint();
+      emit("curriculum:score", { module: page.module, score: null, complete: !!s.done[page.module] });
+    });
+    paint();
+  }
+  function initNotes(page) {
+    $$("[data-cq-coaching]").forEach(function (box) {
+      var area = $("textarea[data-cq-notes]", box);
+      if (!area) return;
+      var id = page.module + "/" + box.getAttribute("data-cq-coaching"), timer = null;
+      area.value = load().notes[id] || "";
+      area.closest(".cq-notes").hidden = false;
+      area.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          var s = load();
+          if (area.value) s.notes[id] = area.value; else delete s.notes[id];
+          save(s);
+        }, 250);
+      });
+    });
+  }
+  function initModule(page) {
+    var s = load();
+    if (!s.seen[page.module]) { s.seen[page.module] = Date.now(); save(s); }
+    $$(".cq-quiz").forEach(function (quiz) { initQuiz(quiz, page, function () { updateScore(page); }); });
+    initComplete(page);
+    initNotes(page);
+    if (page.questions.length) updateScore(page); else showModuleState(page);
+  }
+
+  /* ---- a path page: progress, continue, notes, certificate, reset ---- */
+  function initPath(path) {
+    var state = load(), required = path.modules.filter(function (m) { return !m.optional; });
+    var doneReq = required.filter(function (m) { return state.done[m.id]; });
+    var left = required.reduce(function (t, m) { return t + (state.done[m.id] ? 0 : m.minutes); }, 0);
+    path.modules.forEach(function (m) {
+      var li = $('.cq-step[data-cq-module="' + CSS.escape(m.id) + '"]'), st = moduleState(m.id, state);
+      if (!li) return;
+      var box = $("[data-cq-state]", li);
+      box.textContent = LABEL[st] + (m.optional ? " (optional)" : "");
+      box.className = "cq-step__state cq-state--" + st;
+    });
+    var progress = $("[data-cq-progress]");
+    progress.innerHTML = "";
+    var label = doneReq.length + " of " + required.length + " required modules complete";
+    var bar = el("progress", { max: String(required.length || 1), value: String(doneReq.length), "aria-label": label });
+    progress.appendChild(bar);
+    progress.appendChild(el("p", { class: "cq-progress__text" }, label + " \u00b7 " + (left ? minutes(left) + " left" : "nothing left to do")));
+    progress.hidden = false;
+    var next = path.modules.filter(function (m) { return !state.done[m.id]; })[0];
+    var go = $("[data-cq-continue]");
+    var started = path.modules.some(function (m) { return state.seen[m.id] || state.done[m.id]; });
+    if (next) { go.href = next.url; go.textContent = (started ? "Continue: " : "Start: ") + next.title; }
+    else { go.href = path.modules[0].url; go.textContent = "Review the path"; }
+    initTools(path, doneReq.length === required.length && required.length > 0);
+  }
+  function initTools(path, complete) {
+    var tools = $("[data-cq-tools]");
+    tools.innerHTML = "";
+    tools.hidden = false;
+    if (complete) tools.appendChild(certificate(path));
+    var row = el("p", { class: "cq-tools" });
+    var dl = el("button", { type: "button", class: "md-button" }, "Download my notes");
+    dl.addEventListener("click", function () { downloadNotes(path); });
+    var reset = el("button", { type: "button", class: "md-button" }, "Reset my progress");
+    reset.addEventListener("click", function () {
+      if (!window.confirm("Reset your progress and quiz answers in this browser? Your notes are kept. This cannot be undone.")) return;
+      var s = load(); s.answers = {}; s.done = {}; s.seen = {}; save(s);
+      emit("curriculum:reset", {});
+      initPath(path);
+    });
+    row.appendChild(dl); row.appendChild(document.createTextNode(" ")); row.appendChild(reset);
+    tools.appendChild(row);
+    tools.appendChild(el("p", { class: "cq-privacy" }, "Your progress and notes are stored only in this browser, on this device. Nothing is sent anywhere."));
+  }
+  function notesText(path) {
+    var s = load(), lines = ["# My notes: " + path.title, ""];
+    path.modules.forEach(function (m) {
+      var own = (m.prompts || []).filter(function (p) { return s.notes[m.id + "/" + p.id]; });
+      if (!own.length) return;
+      lines.push("## " + m.title, "");
+      own.forEach(function (p) { lines.push("### " + p.title, "", s.notes[m.id + "/" + p.id], ""); });
+    });
+    if (lines.length === 2) lines.push("(No notes yet. Write them in the coaching prompts of each module.)");
+    return lines.join("\n");
+  }
+  function downloadNotes(path) {
+    var blob = new Blob([notesText(path)], { type: "text/markdown;charset=utf-8" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: "my-notes-" + path.role + ".md" });
+    document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+  }
+  function certificate(path) {
+    var wrap = el("section", { class: "cq-certificate-wrap", "aria-labelledby": "cq-cert-heading" });
+    wrap.appendChild(el("h2", { id: "cq-cert-heading" }, "You completed this path"));
+    var field = el("p");
+    var label = el("label", { for: "cq-cert-name" }, "Your name for the certificate ");
+    var input = el("input", { id: "cq-cert-name", type: "text", autocomplete: "name" });
+    input.value = load().name || "";
+    field.appendChild(label); field.appendChild(input);
+    var cert = el("div", { class: "cq-certificate", role: "group", "aria-label": "Certificate of completion" });
+    cert.appendChild(el("p", { class: "cq-certificate__org" }, path.curriculum));
+    cert.appendChild(el("p", { class: "cq-certificate__title" }, "Certificate of completion"));
+    cert.appendChild(el("p", {}, "This certifies that"));
+    var name = el("p", { class: "cq-certificate__name" }, input.value || "\u2014");
+    cert.appendChild(name);
+    cert.appendChild(el("p", {}, "has completed the learning path \u201c" + path.title + "\u201d on " + new Date().toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" }) + "."));
+    var list = el("ul", { class: "cq-certificate__modules" });
+    var s = load();
+    path.modules.forEach(function (m) { if (s.done[m.id] || !m.optional) list.appendChild(el("li", {}, m.title)); });
+    cert.appendChild(list);
+    input.addEventListener("input", function () {
+      name.textContent = input.value || "\u2014";
+      var st = load(); st.name = input.value; save(st);
+    });
+    var print = el("button", { type: "button", class: "md-button md-button--primary" }, "Print certificate");
+    print.addEventListener("click", function () {
+      document.body.classList.add("cq-print-certificate");
+      window.print();
+    });
+    wrap.appendChild(field); wrap.appendChild(cert); wrap.appendChild(print);
+    return wrap;
+  }
+  window.addEventListener("afterprint", function () { document.body.classList.remove("cq-print-certificate"); });
+
+  /* ---- entry: every page load and every instant navigation ---- */
+  function init() {
+    var page = data("cq-page-data"), path = data("cq-path-data");
+    if (page) initModule(page);
+    if (path) initPath(path);
+  }
+  window.mkdocsCurriculum = { key: KEY, load: load, save: save, backend: backend, fresh: fresh, valid: valid, score: score };
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
