@@ -24,6 +24,8 @@ def parse(arg: str, options, body: list, line: int, indent: str, ctx) -> Questio
     if not arg:
         ctx.fail(line, "this quiz has no question.", "Write it after the bar: `/// quiz | Your question?`")
     prompt, choices, explanation = _split(body, ctx)
+    if not choices:  # a free-text question's body is its explanation: it would give the answer away
+        prompt, explanation = "", "\n\n".join(t for t in (prompt, explanation) if t)
     answers = _answers(options, ctx)
     roles = parse_roles(options["for"], options.line_of("for"), ctx, "for") if "for" in options else None
     shuffle = flag(options, "shuffle", False, ctx)
