@@ -13,8 +13,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from . import catalog, export, pages, render
 from . import nav as role_nav
-from . import pages, render
 from .config import CurriculumConfig
 from .load import load_curriculum
 from .tailor import fill, tailor
@@ -22,11 +22,13 @@ from .tailor import fill, tailor
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URI = "assets/curriculum/"
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 EXTENSIONS = ("admonition", "attr_list", "md_in_html", "def_list")
 
 
 class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     supports_multiple_instances = False
+    scorm_role = None  # set by export/scorm.py: a SCORM package build, only this role's pages
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -50,7 +52,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_files(self, files, config):
         curriculum, problems = load_curriculum(self.source, Path(config.docs_dir), self.root)
         self.problems = problems
-        for problem in problems.warnings:
+        for problem in ([] if self.scorm_role else problems.warnings):  # a package build: said once already
             log.warning(str(problem))
         for problem in problems.errors:
             log.error(str(problem))
@@ -58,12 +60,23 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             raise PluginError(f"The curriculum has {len(problems.errors)} error(s), listed above. "
                               "Fix them and build again (`curriculum check` lists them without building).")
         self.curriculum = curriculum and _usable(curriculum)
+        if self.curriculum and self.scorm_role:
+            self.curriculum = _only_role(self.curriculum, self.scorm_role)
         self.kinds, self.urls = {}, {}
         for name in ("curriculum.js", "curriculum.css"):
             files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(ASSETS / name)))
         if self.curriculum:
             self._add_pages(files, config)
+        if self.scorm_role:
+            self._keep_role_pages(files)
         return files
+
+    def _keep_role_pages(self, files):
+        """A package build: the role's path and module pages are the only pages (no home, trainer view)."""
+        keep = {uri for uri, key in self.kinds.items() if key[0] in ("path", "module")}
+        for file in [f for f in files.documentation_pages() if f.src_uri not in keep]:
+            files.remove(file)
+        self.kinds = {uri: key for uri, key in self.kinds.items() if uri in keep}
 
     def _add_pages(self, files, config):
         cur = self.curriculum
@@ -75,6 +88,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         index_uri = f"{cur.modules_dir}/index.md"
         if files.get_file_from_path(index_uri) is None:
             self._generate(files, config, index_uri, {"title": "All modules"}, ("index",))
+        if files.get_file_from_path("catalog.md") is None:
+            self._generate(files, config, "catalog.md", {"title": "Catalogue"}, ("catalog",))
         for rid, role in cur.roles.items():
             self._generate(files, config, f"paths/{rid}/index.md", {"title": role.title}, ("path", rid))
             for step in role.path:
@@ -102,7 +117,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             self.navs = {}
             return nav
         page_of = {key: files.get_file_from_path(uri).page for uri, key in self.kinds.items()}
-        items = [i for i in nav.items if role_nav.keep_item(i, set(self.kinds))]
+        items = [] if self.scorm_role else [i for i in nav.items if role_nav.keep_item(i, set(self.kinds))]
+        if ("catalog",) in page_of:
+            items.append(page_of[("catalog",)])
         cur = self.curriculum
         self.navs = role_nav.build_navs(
             cur, items,
@@ -150,6 +167,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             return banner + pages.path_page(cur, cur.roles[key[1]], link)
         if key[0] == "index":
             return banner + pages.module_index(cur, link)
+        if key[0] == "catalog":
+            return banner + catalog.catalog_page(cur, link)
         version = self._version
         role = cur.roles.get(version.role) if version.role else None
         body = fill(html, version, self._slot_renderer(version))
@@ -188,6 +207,25 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         return (f'<div class="admonition failure"><p class="admonition-title">The curriculum has '
                 f"{len(self.problems.errors)} error(s); this preview leaves out what they break.</p><ul>{items}</ul></div>")
 
+    def on_post_page(self, output, page, config):
+        """Name Material's search dialog (axe: aria-dialog-name), which stock Material leaves unnamed."""
+        return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+
+    def on_post_build(self, config):
+        """Write the curriculum as data (`curriculum.json`, see schema/curriculum.schema.json), and with
+        `scorm: true` each role's SCORM 1.2 package into `downloads/` (not while serving: each is a build)."""
+        cur = getattr(self, "curriculum", None)
+        if self.scorm_role:
+            return
+        if cur and self.config.scorm and not self.serving:
+            from .export import scorm
+
+            for path in scorm.site_packages(config.config_file_path, config.site_dir):
+                log.info(f"SCORM 1.2 package: {path.relative_to(config.site_dir).as_posix()}")
+        if cur:
+            data = export.curriculum_data(cur, export.site_url(cur.modules_dir, config.use_directory_urls))
+            Path(config.site_dir, "curriculum.json").write_text(export.dumps(data), encoding="utf-8")
+
     # -- serve --------------------------------------------------------------------------------
 
     def on_serve(self, server, config, builder):
@@ -210,6 +248,13 @@ def _usable(curriculum):
              for rid, r in curriculum.roles.items()}
     roles = {rid: r for rid, r in roles.items() if r.path}
     return dataclasses.replace(curriculum, roles=roles)
+
+
+def _only_role(curriculum, role_id: str):
+    """A package build's curriculum: the one role it is for (modules stay: the role's path uses them)."""
+    if role_id not in curriculum.roles:
+        raise PluginError(f"No role '{role_id}' in the curriculum: known roles are {', '.join(curriculum.roles)}.")
+    return dataclasses.replace(curriculum, roles={role_id: curriculum.roles[role_id]})
 
 
 def _plain(value):
