@@ -136,10 +136,19 @@ def _configure_export_json(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=run_export_json)
 
 
+def _configure_export_scorm(p: argparse.ArgumentParser) -> None:
+    p.epilog = "One zip per role, <role>-scorm12.zip: upload it to the LMS as a SCORM 1.2 package.\n" \
+               "Example: curriculum export scorm --role frontline managers -o packages/"
+    p.add_argument("--role", action="extend", nargs="+", default=[], metavar="ROLE",
+                   help="only these roles (default: every role)")
+    p.add_argument("-o", "--output", metavar="DIR", default=".", help="the folder to write into (default: here)")
+    p.set_defaults(run=run_export_scorm)
+
+
 # The hook for more export formats: name -> (one-line help, function that adds arguments and sets `run`).
-# `curriculum export scorm` is planned: add ("...", _configure_export_scorm) here; its code goes in export/.
 EXPORT_FORMATS = {
     "json": ("Write the whole curriculum as JSON (schema: schema/curriculum.schema.json).", _configure_export_json),
+    "scorm": ("Write each role's learning path as a SCORM 1.2 package for an LMS.", _configure_export_scorm),
 }
 
 
@@ -733,6 +742,27 @@ def run_export_json(args) -> int:
     write_output(export.dumps(data), args.output)
     if args.output:
         print(f"Wrote {args.output}.", file=sys.stderr)
+    return 0
+
+
+def run_export_scorm(args) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .export import scorm  # imports MkDocs: only this command needs it
+
+    project = find_project(args.config_file)
+    curriculum = load_clean(project)
+    unknown = [r for r in args.role if r not in curriculum.roles]
+    if unknown:
+        raise CliError(f"unknown role(s) {', '.join(unknown)}. Known roles: {', '.join(curriculum.roles)}.", 2)
+    roles = list(dict.fromkeys(args.role)) or list(curriculum.roles)
+    try:
+        paths = scorm.export_packages(project.config_file, args.output, roles)
+    except (scorm.ScormError, MkDocsException) as exc:
+        raise CliError(str(exc)) from None
+    for role, path in zip(roles, paths):
+        steps = len(curriculum.roles[role].path)
+        print(f"Wrote {path} ({_plural(steps, 'module')}, {path.stat().st_size // 1024} KB).", file=sys.stderr)
     return 0
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import math
+import os
 import re
 from pathlib import Path
 
@@ -50,10 +52,13 @@ def load_or_raise(path: Path, docs_dir: Path, root: Path | None = None) -> Curri
 
 
 def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as authors see it; a symlink is named by where it is, not where it points."""
+    for there, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+        try:
+            return there.relative_to(base).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
 
 
 def _read_yaml(path: Path, shown: str, problems: Problems) -> LineDict | None:
@@ -65,6 +70,10 @@ def _read_yaml(path: Path, shown: str, problems: Problems) -> LineDict | None:
         data = load_yaml(read_text(path))
     except SourceError as exc:
         problems.error(shown, exc.line, exc.message, exc.hint)
+        return None
+    if data is None:
+        problems.error(shown, None, "the curriculum file is empty.",
+                       "Write `title`, `pass_mark` and `roles` in it (see AUTHORING.md).")
         return None
     if not isinstance(data, LineDict):
         problems.error(shown, None, "the curriculum must be a YAML mapping with `title`, `pass_mark` and `roles`.",
@@ -225,6 +234,10 @@ def load_module(path: Path, mid: str, shown: str, roles: frozenset, problems: Pr
     except SourceError as exc:
         problems.error(shown, exc.line, exc.message, exc.hint)
         return None
+    if not text.strip():
+        problems.error(shown, None, "this module file is empty.",
+                       "Start it with front matter (`---`, `title:`, `duration:`, `---`), then the text.")
+        return None
     front, body, body_line = split_front_matter(text)
     if front is None:
         problems.error(shown, 1, "this module has no front matter.",
@@ -256,7 +269,7 @@ def _module_fields(meta: LineDict, shown: str, problems: Problems) -> dict | Non
         problems.error(shown, meta.line_of("title") or 1, "this module has no `title`.",
                        "Add `title: ...` to the front matter.")
     duration = meta.get("duration")
-    if isinstance(duration, bool) or not isinstance(duration, (int, float)) or duration <= 0:
+    if isinstance(duration, bool) or not isinstance(duration, (int, float)) or not 0 < duration < math.inf:
         problems.error(shown, meta.line_of("duration") or 1,
                        f"`duration` must be a number of minutes (got {duration!r})." if "duration" in meta
                        else "this module has no `duration`.", "For example `duration: 20`.")

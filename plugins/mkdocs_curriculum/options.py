@@ -38,9 +38,12 @@ def block_id(options, ctx, fallback: str, used: dict, line: int) -> str:
                      "Give each quiz and coaching prompt its own id.")
         used.setdefault(value, at)
         return value
-    candidate, n = fallback, 2
+    # The next number to try per fallback is kept under a tuple key (ids are strings), so a module
+    # with thousands of blocks of the same question stays linear instead of quadratic.
+    candidate, n = fallback, used.get(("next", fallback), 2)
     while candidate in used:
         candidate, n = f"{fallback}-{n}", n + 1
+    used[("next", fallback)] = n
     used[candidate] = line
     return candidate
 

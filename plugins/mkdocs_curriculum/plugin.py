@@ -8,6 +8,7 @@ from pathlib import Path
 
 import markdown
 import yaml
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
@@ -144,7 +145,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if key is None:
             return markdown_text
         if "title" in page.meta:
-            page.meta["title"] = escape(str(page.meta["title"]))
+            # Markup: escaped once here, so Material's `| e` (footer aria-labels) does not escape it again.
+            page.meta["title"] = Markup(escape(str(page.meta["title"])))
         if getattr(page.file, "edit_source", None) and config.repo_url and config.edit_uri:
             page.edit_url = page.edit_url and page.edit_url.replace(page.file.src_uri, page.file.edit_source)
         if key[0] in ("module", "trainer"):
@@ -210,6 +212,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_post_page(self, output, page, config):
         """Name Material's search dialog (axe: aria-dialog-name), which stock Material leaves unnamed."""
         return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+
+    def on_post_template(self, output_content, template_name, config):
+        """The same for pages rendered from a bare template (404.html)."""
+        return self.on_post_page(output_content, None, config)
 
     def on_post_build(self, config):
         """Write the curriculum as data (`curriculum.json`, see schema/curriculum.schema.json), and with

@@ -11,7 +11,9 @@ from .options import block_id, check_names, flag, slug
 
 OPTIONS = ("answer", "id", "for", "shuffle")
 _CHOICE = re.compile(r"^[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$")
-_CHOICE_LIKE = re.compile(r"^[ ]{0,3}[-*+][ \t]*\[[^\]]*\]?")
+# Looks like a choice but is not one: `- []`, `-[ ]`, `- [y]`, `- [x Listen`. A bullet that starts with a
+# link (`- [Policy](policy.md)`, `- [FAQ][faq]`) is ordinary Markdown in the prompt or explanation.
+_CHOICE_LIKE = re.compile(r"^[ ]{0,3}[-*+][ \t]*\[(?:[^\]]{0,3}\](?![(\[:])|[ xX]?(?:[ \t]|$))")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 

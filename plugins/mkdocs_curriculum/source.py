@@ -44,6 +44,15 @@ class _Loader(yaml.SafeLoader):
 
     line_offset = 0
 
+    def construct_object(self, node, deep=False):
+        """PyYAML's own constructors raise plain Python errors on values such as `2001-13-45`
+        or `!!int x`; turn them into located YAML errors."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read this value ({exc})", node.start_mark) from None
+
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
@@ -73,10 +82,12 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequen
 
 
 def _hint_for(problem: str) -> str:
-    if "\\t" in problem or "tab" in problem:
+    if "\\t" in problem or re.search(r"\btabs?\b", problem):
         return "YAML does not allow tabs for indentation: indent with spaces."
     if "mapping values are not allowed" in problem:
         return "A value that contains ': ' must be put in quotes."
+    if "cannot read this value" in problem:
+        return "If the value is meant as text, put it in quotes."
     if "could not find expected ':'" in problem:
         return "Each line must be `key: value`; check the indentation and quotes."
     return "Check the indentation, the colons and the quotes around this line."
@@ -84,21 +95,27 @@ def _hint_for(problem: str) -> str:
 
 def load_yaml(text: str, first_line: int = 1):
     """Parse YAML; mistakes become SourceError with the author's line number."""
-    loader = _Loader(text)
-    loader.line_offset = first_line - 1
+    loader = None
     try:
+        loader = _Loader(text)  # may already refuse a control character
+        loader.line_offset = first_line - 1
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         raise SourceError(line, f"invalid YAML: {problem}.", _hint_for(problem)) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + first_line
+        raise SourceError(line, f"invalid YAML: the control character U+{exc.character:04X} is not allowed.",
+                          "Delete it; it is usually left over from copying and pasting.") from None
     except yaml.YAMLError as exc:
         raise SourceError(first_line, f"invalid YAML: {exc}.", _hint_for(str(exc))) from None
     except RecursionError:
         raise SourceError(first_line, "the YAML is nested too deeply.", "Simplify it.") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def read_text(path: Path) -> str:
@@ -108,9 +125,12 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise SourceError(None, f"cannot read the file ({exc.strerror}).") from None
     if size > MAX_BYTES:
-        raise SourceError(None, f"the file is {size // 1024 // 1024} MB, over the 10 MB limit.",
+        raise SourceError(None, f"the file is {size / 1024 / 1024:.1f} MB, over the 10 MB limit.",
                           "Split it into smaller modules.")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # a folder named `x.md`, a file without read permission
+        raise SourceError(None, f"cannot read the file ({exc.strerror}).") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

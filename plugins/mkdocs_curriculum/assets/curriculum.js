@@ -257,6 +257,7 @@
     row.appendChild(dl); row.appendChild(document.createTextNode(" ")); row.appendChild(reset);
     tools.appendChild(row);
     tools.appendChild(el("p", { class: "cq-privacy" }, "Your progress and notes are stored only in this browser, on this device. Nothing is sent anywhere."));
+    lmsPrivacy(tools);
   }
   function notesText(path) {
     var s = load(), lines = ["# My notes: " + path.title, ""];
@@ -308,10 +309,146 @@
   }
   window.addEventListener("afterprint", function () { document.body.classList.remove("cq-print-certificate"); });
 
+  /* ---- SCORM 1.2: in an LMS (a package from `curriculum export scorm`) each module page is a SCO. It finds
+   * the LMS API, reports status and score, and keeps this module's answers and notes in cmi.suspend_data
+   * (at most 4,096 characters) so the learner resumes on any computer. Without an API it does nothing. ---- */
+  var LMS_MAX = 4096, lms = null;
+  function findAPI(w) {
+    for (var n = 0; w && n < 500; n++) {
+      try { if (w.API) return w.API; } catch (e) { /* a cross-origin frame: keep climbing */ }
+      if (w.parent === w) break;
+      w = w.parent;
+    }
+    return null;
+  }
+  function lmsAPI() {
+    var api = findAPI(window);
+    try { if (!api && window.top.opener) api = findAPI(window.top.opener); } catch (e) { /* no opener */ }
+    return api;
+  }
+  /* LMS calls never throw into the page: an LMS's bug must not break the quiz */
+  function lmsGet(k) { try { var v = lms.api.LMSGetValue(k); return v == null ? "" : String(v); } catch (e) { return ""; } }
+  function lmsSet(k, v) { try { lms.api.LMSSetValue(k, String(v)); } catch (e) { /* ignored */ } }
+  function lmsCall(name) { try { lms.api[name](""); } catch (e) { /* ignored */ } }
+  function lmsPrivacy(root) {
+    if (!lmsAPI()) return;
+    $$(".cq-privacy, .cq-notes__privacy", root).forEach(function (p) {
+      p.textContent = "Saved in this browser and, from each module, in your LMS, so you can continue on another computer.";
+    });
+  }
+  /* compact: {"a":{question:[ok,choices or text (200 characters at most)]},"n":{prompt:note, or 0: too long,
+   * kept in this browser},"d":1 if complete}; notes go in while the whole fits in LMS_MAX, never cut short */
+  function lmsPack(page, s) {
+    var m = page.module + "/", out = { a: {}, n: {} }, left = [];
+    page.questions.forEach(function (q) { var a = s.answers[m + q]; if (a) out.a[q] = [a.ok ? 1 : 0, typeof a.r === "string" ? a.r.slice(0, 200) : a.r]; });
+    if (s.done[page.module]) out.d = 1;
+    $$("[data-cq-coaching]").forEach(function (box) {
+      var id = box.getAttribute("data-cq-coaching");
+      if (!s.notes[m + id]) return;
+      out.n[id] = s.notes[m + id];
+      if (JSON.stringify(out).length > LMS_MAX) { out.n[id] = 0; left.push(box); }
+      if (JSON.stringify(out).length > LMS_MAX) delete out.n[id];
+    });
+    var text = JSON.stringify(out);
+    return { text: text.length > LMS_MAX ? null : text, left: left };
+  }
+  function lmsMerge(page, s, text) {
+    var d = null, m = page.module + "/";
+    try { d = JSON.parse(text); } catch (e) { return; }
+    if (!d || !d.a || typeof d.a !== "object") return;
+    page.questions.forEach(function (q) {
+      var a = d.a[q];
+      delete s.answers[m + q];
+      if (Array.isArray(a) && (typeof a[1] === "string" || Array.isArray(a[1]))) s.answers[m + q] = { r: a[1], ok: !!a[0] };
+    });
+    Object.keys(d.n || {}).forEach(function (id) { if (typeof d.n[id] === "string") s.notes[m + id] = d.n[id]; });
+    if (d.d && !s.done[page.module]) s.done[page.module] = Date.now();
+  }
+  function lmsStart(page) {
+    if (!page.role || lms) return;
+    var api = lmsAPI(), here = location.href.split("#")[0], ref = document.referrer.split("#")[0];
+    var root = "/paths/" + page.role + "/", at = here.lastIndexOf(root), dir = at < 0 ? here.replace(/[^/]*$/, "") : here.slice(0, at + root.length);
+    if (!api || (ref.indexOf(dir) === 0 && ref !== here)) return; /* reached by a link in another SCO's frame: the LMS did not launch this one */
+    try { if (String(api.LMSInitialize("")) !== "true") return; } catch (e) { return; }
+    lms = { api: api, page: page, t0: Date.now() };
+    lms.mode = lmsGet("cmi.core.lesson_mode") || "normal"; /* Open edX and LearnWorlds never set it */
+    lms.status = lmsGet("cmi.core.lesson_status");
+    lms.raw = lmsGet("cmi.core.score.raw");
+    lms.sent = lmsGet("cmi.suspend_data");
+    var s = load(), name = lmsGet("cmi.core.student_name"), i = name.indexOf(",");
+    lmsMerge(page, s, lms.sent);
+    if (name && !s.name) s.name = i < 0 ? name.trim() : (name.slice(i + 1).trim() + " " + name.slice(0, i).trim()).trim();
+    save(s);
+    if (lms.mode !== "review" && (!lms.status || lms.status === "not attempted")) lmsStatus(lms.mode === "browse" ? "browsed" : "incomplete");
+    document.addEventListener("curriculum:score", lmsScore);
+    document.addEventListener("curriculum:change", lmsFit);
+    window.addEventListener("pagehide", lmsFinish);
+    window.addEventListener("beforeunload", lmsFinish);
+    lmsPrivacy(document);
+    lmsFit();
+    if (!page.questions.length && s.done[page.module]) lmsScore({ detail: { module: page.module, score: null, complete: true } });
+  }
+  function lmsStatus(status) {
+    lmsSet("cmi.core.lesson_status", status);
+    lms.status = status;
+    lmsSuspend();
+    lmsCall("LMSCommit"); /* on a change of status or score and on exit, never per keystroke */
+  }
+  function lmsScore(e) {
+    var d = e.detail, sc = d.score;
+    if (!lms || d.module !== lms.page.module || lms.mode !== "normal") return;
+    if (!sc) { if ((d.complete ? "completed" : "incomplete") !== lms.status) lmsStatus(d.complete ? "completed" : "incomplete"); return; }
+    if (sc.answered < sc.total || (!sc.passed && d.complete)) return; /* not final; a weaker retry keeps an earlier pass, as on the site */
+    var status = sc.passed ? "passed" : "failed";
+    if (status === lms.status && String(sc.pct) === lms.raw) return;
+    lmsSet("cmi.core.score.min", 0); lmsSet("cmi.core.score.max", 100); lmsSet("cmi.core.score.raw", sc.pct);
+    lms.raw = String(sc.pct);
+    lmsStatus(status);
+  }
+  function lmsSuspend() {
+    if (lms.mode === "review") return;
+    var text = lmsPack(lms.page, load()).text;
+    if (text !== null && text !== lms.sent) { lmsSet("cmi.suspend_data", text); lms.sent = text; }
+  }
+  function lmsFit() { /* a note that does not fit stays in the browser, and the learner is told so */
+    if (!lms) return;
+    var left = lmsPack(lms.page, load()).left;
+    $$("[data-cq-coaching]").forEach(function (box) {
+      var notes = $(".cq-notes", box), msg = notes && $(".cq-notes__lms", notes);
+      if (!notes) return;
+      if (!msg) notes.appendChild(msg = el("p", { class: "cq-notes__lms", role: "status", "aria-live": "polite" }));
+      var text = left.indexOf(box) < 0 ? "" : "This note is too long for your LMS (SCORM 1.2 keeps at most 4,096 characters " +
+        "per module), so it is saved only in this browser. Shorten it to keep it in the LMS too.";
+      if (msg.textContent !== text) msg.textContent = text;
+    });
+  }
+  function timespan(ms) {
+    var s = Math.min(Math.floor(ms / 1000), 35999999), pad = function (n, w) { return ("000" + n).slice(-w); };
+    return pad(Math.floor(s / 3600), 4) + ":" + pad(Math.floor(s / 60) % 60, 2) + ":" + pad(s % 60, 2);
+  }
+  function lmsFinish() {
+    if (!lms || lms.over) return;
+    lms.over = true;
+    if (lms.mode !== "review") {
+      var s = load(), m = lms.page.module + "/"; /* notes typed in the last 250 ms are not saved yet */
+      $$("[data-cq-coaching] textarea[data-cq-notes]").forEach(function (area) {
+        if (area.closest(".cq-notes").hidden) return;
+        var id = m + area.closest("[data-cq-coaching]").getAttribute("data-cq-coaching");
+        if (area.value) s.notes[id] = area.value; else delete s.notes[id];
+      });
+      save(s);
+      lmsSuspend();
+      lmsSet("cmi.core.exit", lms.status === "passed" || lms.status === "completed" ? "" : "suspend");
+      lmsSet("cmi.core.session_time", timespan(Date.now() - lms.t0));
+    }
+    lmsCall("LMSCommit");
+    lmsCall("LMSFinish");
+  }
+
   /* ---- entry: every page load and every instant navigation ---- */
   function init() {
     var page = data("cq-page-data"), path = data("cq-path-data");
-    if (page) initModule(page);
+    if (page) { lmsStart(page); initModule(page); }
     if (path) initPath(path);
   }
   window.mkdocsCurriculum = { key: KEY, load: load, save: save, backend: backend, fresh: fresh, valid: valid, score: score };
