@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 import yaml
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -239,12 +240,24 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         return server
 
 
+class _NoScript(Treeprocessor):
+    """Drop event-handler attributes and script URLs that attr_list or a link could add to a snippet."""
+
+    def run(self, root):
+        for element in root.iter():
+            for name in list(element.attrib):
+                value = element.attrib[name].strip().lower()
+                if name.lower().startswith("on") or value.startswith(("javascript:", "vbscript:", "data:text/html")):
+                    del element.attrib[name]
+
+
 def _safe_markdown(settings) -> markdown.Markdown:
     extensions, configs = settings
     md = markdown.Markdown(extensions=extensions, extension_configs=configs)
     for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
         if name in registry:
             registry.deregister(name)
+    md.treeprocessors.register(_NoScript(md), "curriculum_noscript", 0)
     return md
 
 
