@@ -3,6 +3,7 @@
 Material renders the whole navigation into every page, so a navigation holding every role's copy of
 every module makes the build quadratic. Each role gets its own small Navigation instead; the other
 roles appear only as one-entry sections (their tab), and the trainer's modules behind one index page.
+A long path is split into sections of CHUNK modules and pruned (the plugin turns `navigation.prune` on).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 TRAINER_TITLE = "Trainer's view"
+CHUNK = 20
 
 
 def keep_item(item, generated: set) -> bool:
@@ -31,6 +33,15 @@ def _section(title: str, children: list, own: bool) -> Section:
     return section
 
 
+def _chunks(modules: list) -> list:
+    """A long path goes into sections of CHUNK modules, so that with `navigation.prune` a page carries
+    its own section's entries and the other sections' titles: linear in pages, not quadratic."""
+    if len(modules) <= CHUNK:
+        return modules
+    return [_section(f"Modules {i + 1}–{min(i + CHUNK, len(modules))}", modules[i:i + CHUNK], own=True)
+            for i in range(0, len(modules), CHUNK)]
+
+
 def _link(pages: list) -> None:
     for before, after in zip(pages, pages[1:]):
         before.next_page, after.previous_page = after, before
@@ -45,12 +56,13 @@ def build_navs(curriculum, site_items: list, path_pages: dict, module_pages: dic
     rest = [i for i in site_items if i not in home]
     for item in home + rest:
         item.parent = getattr(item, "parent", None)
-    full, stub = {}, {}
+    full, stub, flat = {}, {}, {}
     for rid, role in curriculum.roles.items():
-        pages = [path_pages[rid]] + [module_pages[(rid, s.module)] for s in role.path]
-        full[rid] = _section(role.title, pages, own=True)
+        modules = [module_pages[(rid, s.module)] for s in role.path]
+        full[rid] = _section(role.title, [path_pages[rid]] + _chunks(modules), own=True)
         stub[rid] = _section(role.title, [path_pages[rid]], own=False)
-        _link(pages)
+        flat[rid] = [path_pages[rid]] + modules
+        _link(flat[rid])
     trainer = []
     if trainer_index is not None:
         trainer = [_section(TRAINER_TITLE, [trainer_index], own=True)]
@@ -62,7 +74,7 @@ def build_navs(curriculum, site_items: list, path_pages: dict, module_pages: dic
 
     def navigation(own: str | None) -> Navigation:
         sections = [full[r] if r == own else stub[r] for r in curriculum.roles]
-        pages = all_pages + ([p for p in full[own].children] if own else [])
+        pages = all_pages + (flat[own] if own else [])
         return Navigation(home + sections + rest + trainer, pages)
 
     navs = {rid: navigation(rid) for rid in curriculum.roles}

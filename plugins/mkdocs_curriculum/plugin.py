@@ -42,6 +42,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         for name in EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        _prune_navigation(config.theme)
         config.extra_css.append(ASSET_URI + "curriculum.css")
         config.extra_javascript.append(ASSET_URI + "curriculum.js")
         self._extensions = (config.markdown_extensions, config.mdx_configs)
@@ -259,6 +260,15 @@ def _safe_markdown(settings) -> markdown.Markdown:
             registry.deregister(name)
     md.treeprocessors.register(_NoScript(md), "curriculum_noscript", 0)
     return md
+
+
+def _prune_navigation(theme) -> None:
+    """Long paths are split into nav sections (nav.CHUNK); pruning keeps the others out of each page."""
+    features = theme.get("features")
+    if features is None:
+        theme["features"] = features = []
+    if "navigation.prune" not in features and "navigation.expand" not in features:
+        features.append("navigation.prune")
 
 
 def _usable(curriculum):
