@@ -40,7 +40,7 @@ def load_curriculum(path: Path, docs_dir: Path, root: Path | None = None) -> tup
              for rid, raw in role_heads.items()}
     curriculum = Curriculum(top["title"], top["pass_mark"], top["modules"], roles, modules, shown)
     _check_membership(curriculum, problems)
-    _check_prerequisites(curriculum, problems)
+    _check_prerequisites(curriculum, problems, broken)
     return curriculum, problems
 
 
@@ -306,10 +306,13 @@ def _check_membership(curriculum: Curriculum, problems: Problems) -> None:
                              f"Add it to a path in {curriculum.file}, or delete it.")
 
 
-def _check_prerequisites(curriculum: Curriculum, problems: Problems) -> None:
+def _check_prerequisites(curriculum: Curriculum, problems: Problems, broken: set = frozenset()) -> None:
+    """Prerequisites must exist and come earlier in every path; one whose file has errors is left for later."""
     for mid, module in curriculum.modules.items():
         line = module.meta.line_of("prerequisites")
         for pre in module.prerequisites:
+            if pre in broken:  # its own errors are reported; "not a module" would mislead
+                continue
             if pre not in curriculum.modules:
                 close = difflib.get_close_matches(pre, list(curriculum.modules), n=1)
                 problems.error(module.file, line, f"prerequisite '{pre}' is not a module.",

@@ -81,14 +81,22 @@ def _answers(options, ctx) -> list:
     if "answer" not in options:
         return []
     value, at = options["answer"], options.line_of("answer")
-    values = value if isinstance(value, list) else [value]
-    if not values or any(isinstance(v, (dict, list, bool)) or v is None for v in values):
+    if isinstance(value, list):
+        values = [_as_written(v, value.raw[i] if i < len(value.raw) else None) for i, v in enumerate(value)]
+    else:
+        values = [_as_written(value, options.raw.get("answer"))]
+    if not values or any(not isinstance(v, (str, int, float)) for v in values):
         ctx.fail(at, "`answer` must be an answer or a list of accepted answers, such as `[help, helping]`.")
         return []
     answers = [str(v).strip() for v in values]
     if not all(answers):
         ctx.fail(at, "`answer` contains an empty answer.")
     return answers
+
+
+def _as_written(value, raw):
+    """YAML reads `yes` as true, `3:30` as 210 and `007` as 7; an answer is the text the author wrote."""
+    return raw if raw is not None and value is not None and not isinstance(value, (dict, list)) else value
 
 
 def _check(choices, answers, has_answer, line, ctx) -> None:

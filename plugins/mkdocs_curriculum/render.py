@@ -44,8 +44,9 @@ def quiz_html(q: Question, number: int, total: int, module: Module, md: Md, titl
     key = obfuscate(_solution(q, md), f"{module.id}/{q.id}")
     shuffle = " data-cq-shuffle" if q.shuffle else ""
     parts = [
-        f'<div class="cq-quiz" data-cq-quiz="{qid}" data-cq-kind="{q.kind}" data-cq-key="{key}"{shuffle} data-search-exclude>',
-        f'<fieldset><legend id="cq-{qid}-legend"><span class="cq-quiz__number">Question {number} of {total}</span> '
+        f'<div class="cq-quiz" data-cq-quiz="{qid}" data-cq-kind="{q.kind}" data-cq-key="{key}"{shuffle}>',
+        # On the fieldset: Material's search parser ends an excluded <div> at its first nested </div>.
+        f'<fieldset data-search-exclude><legend id="cq-{qid}-legend"><span class="cq-quiz__number">Question {number} of {total}</span> '
         f'<span class="cq-quiz__question">{inline(md, q.question)}</span></legend>',
     ]
     if trainer and q.roles is not None:

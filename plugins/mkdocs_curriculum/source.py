@@ -21,6 +21,7 @@ class LineDict(dict):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.lines: dict = {}
+        self.raw: dict = {}  # key -> the scalar exactly as written (`3:30`, `007`, `yes`), for values read as text
 
     def line_of(self, key) -> int:
         return self.lines.get(key, self.line)
@@ -34,6 +35,7 @@ class LineList(list):
     def __init__(self, *args):
         super().__init__(*args)
         self.lines: list[int] = []
+        self.raw: list = []  # each scalar item exactly as written, None for the others
 
     def line_of(self, index: int) -> int:
         return self.lines[index] if index < len(self.lines) else self.line
@@ -67,6 +69,7 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
             raise SourceError(line, f"the key '{key}' appears twice.", "Keep one of them.")
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = line
+        result.raw[key] = _raw(value_node)
     return result
 
 
@@ -74,7 +77,12 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1 + loader.line_offset
     result.lines = [child.start_mark.line + 1 + loader.line_offset for child in node.value]
+    result.raw = [_raw(child) for child in node.value]
     return result
+
+
+def _raw(node) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)

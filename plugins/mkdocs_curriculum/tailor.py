@@ -27,12 +27,14 @@ class Version:
     markdown: str = ""
     slots: list = field(default_factory=list)  # (kind, node, number)
     questions: list = field(default_factory=list)
+    numbers: dict = field(default_factory=dict)  # id(question) -> its number in this version
 
 
 def tailor(module: Module, role: str | None) -> Version:
     """Build the role's Markdown (None: the trainer's view, every section labelled)."""
     version = Version(module, role)
     version.questions = module.questions(role)
+    version.numbers = {id(q): n for n, q in enumerate(version.questions, 1)}
     out: list[str] = []
     _emit(module.body, version, out)
     version.markdown = "\n".join(out)
@@ -46,7 +48,7 @@ def _emit(nodes, version: Version, out: list) -> None:
         elif isinstance(node, ForBlock):
             _emit_for(node, version, out)
         elif isinstance(node, (Question, Coaching)) and visible(node.roles, version.role):
-            number = version.questions.index(node) + 1 if isinstance(node, Question) else 0
+            number = version.numbers.get(id(node), 0)
             _slot(out, version, node.indent, ("quiz" if isinstance(node, Question) else "coaching", node, number))
 
 
