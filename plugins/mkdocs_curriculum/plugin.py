@@ -7,8 +7,8 @@ from html import escape
 from pathlib import Path
 
 import markdown
-from markdown.treeprocessors import Treeprocessor
 import yaml
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -105,7 +105,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def _generate(self, files, config, uri, meta, key, edit=None):
         front = yaml.safe_dump(_plain(meta), allow_unicode=True, sort_keys=False)
         file = File.generated(config, uri, content=f"---\n{front}---\n", inclusion=InclusionLevel.NOT_IN_NAV)
-        file.edit_source = edit
+        file.edit_uri = edit  # a role's copy is edited in its module's source file
         files.append(file)
         self._register(file, key)
 
@@ -149,8 +149,6 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if "title" in page.meta:
             # Markup: escaped once here, so Material's `| e` (footer aria-labels) does not escape it again.
             page.meta["title"] = Markup(escape(str(page.meta["title"])))
-        if getattr(page.file, "edit_source", None) and config.repo_url and config.edit_uri:
-            page.edit_url = page.edit_url and page.edit_url.replace(page.file.src_uri, page.file.edit_source)
         if key[0] in ("module", "trainer"):
             role = key[1] if key[0] == "module" else None
             self._version = tailor(self.curriculum.modules[key[-1]], role)
