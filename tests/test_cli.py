@@ -355,7 +355,7 @@ def test_assign_to_a_file(project, tmp_path, capsys):
     out_file.parent.mkdir()
     code, out, err = assign(capsys, roster, "-o", str(out_file))
     assert code == 0 and out == ""
-    assert "Wrote 5 assignments for 2 persons" in err
+    assert "Wrote 5 assignments for 2 people" in err
     assert len(rows_of(out_file.read_text())) == 5
     assert sorted(p.name for p in out_file.parent.iterdir()) == ["plan.csv"]  # no temporary file left
 

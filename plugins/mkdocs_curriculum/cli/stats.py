@@ -1,0 +1,60 @@
+"""`curriculum stats`: modules, quizzes, coaching prompts, words and minutes per role."""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Curriculum
+from ..pages import minutes
+from .check import load_clean
+from .project import find_project
+
+STATS_COLUMNS = (("role", "Role"), ("modules", "Modules"), ("optional_modules", "Optional"),
+                 ("quizzes", "Quizzes"), ("coaching_prompts", "Coaching"), ("words", "Words"),
+                 ("required_minutes", "Required time"), ("optional_minutes", "Optional time"))
+
+
+def run_stats(args) -> int:
+    curriculum = load_clean(find_project(args.config_file))
+    data = stats(curriculum)
+    print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else stats_table(data))
+    return 0
+
+
+def stats(curriculum: Curriculum) -> dict:
+    """Per role: what its people take. Words count each module's whole source, every role's sections included."""
+    modules = curriculum.modules
+    roles = []
+    for role in curriculum.roles.values():
+        steps = [(s, modules[s.module]) for s in role.path]
+        roles.append({
+            "role": role.id, "title": role.title, "modules": len(steps),
+            "optional_modules": sum(s.optional for s, _ in steps),
+            "quizzes": sum(len(m.questions(role.id)) for _, m in steps),
+            "coaching_prompts": sum(len(m.coachings(role.id)) for _, m in steps),
+            "words": sum(m.words for _, m in steps),
+            "required_minutes": role.required_minutes(modules), "optional_minutes": role.optional_minutes(modules),
+        })
+    total = {"modules": len(modules), "quizzes": sum(len(m.questions()) for m in modules.values()),
+             "coaching_prompts": sum(len(m.coachings()) for m in modules.values()),
+             "words": sum(m.words for m in modules.values()), "minutes": sum(m.duration for m in modules.values())}
+    return {"title": curriculum.title, "roles": roles, "total": total}
+
+
+def stats_table(data: dict) -> str:
+    heads = [label for _, label in STATS_COLUMNS]
+    rows = [[_cell(key, r[key]) for key, _ in STATS_COLUMNS] for r in data["roles"]]
+    t = data["total"]
+    rows.append(["All modules", str(t["modules"]), "", str(t["quizzes"]), str(t["coaching_prompts"]),
+                 str(t["words"]), minutes(t["minutes"]), ""])
+    widths = [max(len(r[i]) for r in [heads] + rows) for i in range(len(heads))]
+
+    def line(cells):
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([data["title"], "", line(heads), rule] + [line(r) for r in rows[:-1]] + [rule, line(rows[-1])])
+
+
+def _cell(key: str, value) -> str:
+    return minutes(value) if key.endswith("_minutes") else str(value)
