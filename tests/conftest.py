@@ -50,6 +50,15 @@ def site_of(tmp_path_factory):
     return lambda name: _built(name, str(base))
 
 
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample curriculum (this repository's own content/), built once a session."""
+    site = tmp_path_factory.mktemp("sample") / "site"
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.stdout
+    return site
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

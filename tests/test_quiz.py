@@ -68,6 +68,9 @@ def test_free_text_body_is_the_explanation():
 def test_normalise():
     assert normalise("  Help   Me ") == "help me"
     assert normalise("CAFE\u0301") == normalise("café")
+    assert normalise("“Help.”") == normalise("(help!)") == "help"
+    assert normalise("It\u2019s  Fine") == "it's fine"
+    assert normalise("a-b c.d") == "a-b c.d"  # only the edges are trimmed
 
 
 # --------------------------------------------------------------------------- feedback, explanation, prompt

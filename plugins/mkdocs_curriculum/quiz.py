@@ -89,8 +89,9 @@ def _answers(options, ctx) -> list:
         ctx.fail(at, "`answer` must be an answer or a list of accepted answers, such as `[help, helping]`.")
         return []
     answers = [str(v).strip() for v in values]
-    if not all(answers):
-        ctx.fail(at, "`answer` contains an empty answer.")
+    if not all(normalise(a) for a in answers):
+        ctx.fail(at, "`answer` contains an empty answer.",
+                 "Punctuation around an answer is ignored when comparing, so an answer of only punctuation is empty too.")
     return answers
 
 
@@ -112,6 +113,12 @@ def _check(choices, answers, has_answer, line, ctx) -> None:
         ctx.fail(line, "this quiz has only one choice.", "Add at least one more choice.")
 
 
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+_EDGE = " .,;:!?'\"()[]\u00ab\u00bb\u2026-"
+
+
 def normalise(answer: str) -> str:
-    """How free-text answers are compared: case- and space-insensitively (the JS does the same)."""
-    return " ".join(unicodedata.normalize("NFC", answer).split()).lower()
+    """How free-text answers are compared (curriculum.js `norm` does the same): case, spacing, curly quotes
+    and punctuation around the answer do not count, so `Help.` and `it’s` match `help` and `it's`."""
+    text = unicodedata.normalize("NFC", answer).translate(_QUOTES)
+    return " ".join(text.split()).lower().strip(_EDGE)

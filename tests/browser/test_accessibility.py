@@ -15,7 +15,6 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from conftest import ROOT, build
 
 pytestmark = pytest.mark.browser
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
@@ -25,11 +24,8 @@ KEY = "mkdocs-curriculum/v1"
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory, serve):
-    site = tmp_path_factory.mktemp("sample") / "site"
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stdout
-    return site, serve(site)
+def sample(sample_site, serve):
+    return sample_site, serve(sample_site)
 
 
 def axe(page) -> list[dict]:

@@ -18,10 +18,26 @@
     read: function () { try { return localStorage.getItem(KEY); } catch (e) { return memory; } },
     write: function (text) { try { localStorage.setItem(KEY, text); } catch (e) { memory = text; } }
   };
+  /* entries of the right shape only: a hand-edited or half-old value loses its bad entries, not the page */
+  var ENTRY = {
+    answers: function (a) {
+      return a && typeof a === "object" && typeof a.ok === "boolean" && (typeof a.r === "string" ||
+        (Array.isArray(a.r) && a.r.every(function (i) { return i === (i | 0) && i >= 0; })));
+    },
+    done: function (t) { return typeof t === "number"; },
+    seen: function (t) { return typeof t === "number"; },
+    notes: function (n) { return typeof n === "string"; }
+  };
+  function clean(s) {
+    Object.keys(ENTRY).forEach(function (k) {
+      Object.keys(s[k]).forEach(function (id) { if (!ENTRY[k](s[k][id])) delete s[k][id]; });
+    });
+    return s;
+  }
   function load() {
     var s = null;
     try { s = JSON.parse(backend.read() || "null"); } catch (e) { s = null; }
-    return valid(s) ? s : fresh();
+    return valid(s) ? clean(s) : fresh();
   }
   function save(s) { backend.write(JSON.stringify(s)); emit("curriculum:change", { state: s }); }
   function emit(name, detail) { document.dispatchEvent(new CustomEvent(name, { detail: detail })); }
@@ -40,7 +56,12 @@
     if (text != null) node.textContent = text;
     return node;
   }
-  function norm(text) { return String(text).normalize("NFC").split(/\s+/).filter(Boolean).join(" ").toLowerCase(); }
+  /* as quiz.normalise in Python: case, spacing, curly quotes and punctuation around the answer do not count */
+  function norm(text) {
+    var t = String(text).normalize("NFC").replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
+    return t.split(/\s+/).filter(Boolean).join(" ").toLowerCase().replace(EDGE, "");
+  }
+  var EDGE = /^[\s.,;:!?'"()\[\]\u00ab\u00bb\u2026-]+|[\s.,;:!?'"()\[\]\u00ab\u00bb\u2026-]+$/g;
   function minutes(m) {
     m = Math.round(m); var h = Math.floor(m / 60), r = m % 60;
     return h && r ? h + " h " + r + " min" : h ? h + " h" : r + " min";
@@ -61,6 +82,14 @@
     if (kind === "text") return sol.a.indexOf(norm(resp)) >= 0;
     var want = sol.c.slice().sort().join(","), got = resp.slice().sort().join(",");
     return want === got;
+  }
+  /* A saved answer is judged again against the page's key: the trainer may have changed the right answer
+   * or the choices since it was given. An answer that no longer fits the question is dropped. */
+  function recheck(kind, sol, saved) {
+    if (!saved) return null;
+    var fits = kind === "text" ? typeof saved.r === "string"
+      : Array.isArray(saved.r) && saved.r.every(function (i) { return i < sol.f.length; });
+    return fits ? { r: saved.r, ok: isRight(kind, sol, saved.r) } : null;
   }
   function showResult(quiz, kind, sol, saved) {
     var right = saved.ok;
@@ -112,8 +141,12 @@
     try { sol = decode(quiz.getAttribute("data-cq-key"), id); } catch (e) { return; }
     if (quiz.hasAttribute("data-cq-shuffle")) shuffle(quiz);
     quiz.classList.add("cq-ready");
-    var state = load();
-    if (state.answers[id]) showResult(quiz, kind, sol, state.answers[id]);
+    var state = load(), before = state.answers[id], saved = recheck(kind, sol, before);
+    if (JSON.stringify(saved) !== JSON.stringify(before)) {
+      if (saved) state.answers[id] = saved; else delete state.answers[id];
+      save(state);
+    }
+    if (saved) showResult(quiz, kind, sol, saved);
     function check() {
       var resp = response(quiz, kind);
       if (resp === null) { $(".cq-quiz__result", quiz).textContent = kind === "text" ? "Type an answer first." : "Choose an answer first."; return; }
@@ -164,7 +197,9 @@
       box.textContent = sc.answered < sc.total
         ? "Answered " + sc.answered + " of " + sc.total + " questions."
         : "Your score: " + sc.right + "/" + sc.total + " (" + sc.pct + "%). Pass mark: " + page.passMark + "%. " +
-          (sc.passed ? "\u2714 Passed: this module is complete." : "Not passed yet: use \u201cTry again\u201d on the questions you missed.");
+          (sc.passed ? "\u2714 Passed: this module is complete."
+            : state.done[page.module] ? "Below the pass mark this time; your earlier pass still counts, so this module stays complete."
+            : "Not passed yet: use \u201cTry again\u201d on the questions you missed.");
       box.className = "cq-score" + (sc.answered === sc.total ? (sc.passed ? " cq-score--passed" : " cq-score--failed") : "");
     }
     showModuleState(page);
@@ -194,17 +229,28 @@
       var id = page.module + "/" + box.getAttribute("data-cq-coaching"), timer = null;
       area.value = load().notes[id] || "";
       area.closest(".cq-notes").hidden = false;
+      function store() {
+        if (timer === null) return;
+        clearTimeout(timer); timer = null;
+        var s = load();
+        if (area.value) s.notes[id] = area.value; else delete s.notes[id];
+        save(s);
+      }
       area.addEventListener("input", function () {
         clearTimeout(timer);
-        timer = setTimeout(function () {
-          var s = load();
-          if (area.value) s.notes[id] = area.value; else delete s.notes[id];
-          save(s);
-        }, 250);
+        timer = setTimeout(function () { timer = -1; store(); }, 250);
       });
+      area.addEventListener("blur", store);
+      pending.push(store);
     });
   }
+  /* notes still waiting for their 250 ms pause are written when the page is left (reload, close, instant nav) */
+  var pending = [];
+  function flushNotes() { pending.forEach(function (store) { store(); }); }
+  window.addEventListener("pagehide", flushNotes);
+  document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") flushNotes(); });
   function initModule(page) {
+    flushNotes(); pending = [];
     var s = load();
     if (!s.seen[page.module]) { s.seen[page.module] = Date.now(); save(s); }
     $$(".cq-quiz").forEach(function (quiz) { initQuiz(quiz, page, function () { updateScore(page); }); });
@@ -232,7 +278,8 @@
     progress.appendChild(bar);
     progress.appendChild(el("p", { class: "cq-progress__text" }, label + " \u00b7 " + (left ? minutes(left) + " left" : "nothing left to do")));
     progress.hidden = false;
-    var next = path.modules.filter(function (m) { return !state.done[m.id]; })[0];
+    var open = path.modules.filter(function (m) { return !state.done[m.id]; });
+    var next = open.filter(function (m) { return !m.optional; })[0] || open[0];
     var go = $("[data-cq-continue]");
     var started = path.modules.some(function (m) { return state.seen[m.id] || state.done[m.id]; });
     if (next) { go.href = next.url; go.textContent = (started ? "Continue: " : "Start: ") + next.title; }
@@ -290,9 +337,10 @@
     cert.appendChild(el("p", {}, "This certifies that"));
     var name = el("p", { class: "cq-certificate__name" }, input.value || "\u2014");
     cert.appendChild(name);
-    cert.appendChild(el("p", {}, "has completed the learning path \u201c" + path.title + "\u201d on " + new Date().toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" }) + "."));
+    var s = load(), finished = path.modules.reduce(function (t, m) { return m.optional ? t : Math.max(t, s.done[m.id] || 0); }, 0);
+    cert.appendChild(el("p", {}, "has completed the learning path \u201c" + path.title + "\u201d on " +
+      new Date(finished || Date.now()).toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" }) + "."));
     var list = el("ul", { class: "cq-certificate__modules" });
-    var s = load();
     path.modules.forEach(function (m) { if (s.done[m.id] || !m.optional) list.appendChild(el("li", {}, m.title)); });
     cert.appendChild(list);
     input.addEventListener("input", function () {
@@ -307,6 +355,9 @@
     wrap.appendChild(field); wrap.appendChild(cert); wrap.appendChild(print);
     return wrap;
   }
+  window.addEventListener("beforeprint", function () {
+    if ($(".cq-certificate")) document.body.classList.add("cq-print-certificate");
+  });
   window.addEventListener("afterprint", function () { document.body.classList.remove("cq-print-certificate"); });
 
   /* ---- SCORM 1.2: in an LMS (a package from `curriculum export scorm`) each module page is a SCO. It finds
@@ -430,13 +481,7 @@
     if (!lms || lms.over) return;
     lms.over = true;
     if (lms.mode !== "review") {
-      var s = load(), m = lms.page.module + "/"; /* notes typed in the last 250 ms are not saved yet */
-      $$("[data-cq-coaching] textarea[data-cq-notes]").forEach(function (area) {
-        if (area.closest(".cq-notes").hidden) return;
-        var id = m + area.closest("[data-cq-coaching]").getAttribute("data-cq-coaching");
-        if (area.value) s.notes[id] = area.value; else delete s.notes[id];
-      });
-      save(s);
+      flushNotes(); /* notes typed in the last 250 ms */
       lmsSuspend();
       lmsSet("cmi.core.exit", lms.status === "passed" || lms.status === "completed" ? "" : "suspend");
       lmsSet("cmi.core.session_time", timespan(Date.now() - lms.t0));
