@@ -16,6 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# CI sets this so that a missing browser or SCORM runtime fails the run instead of skipping its tests.
+REQUIRE_BROWSER = os.environ.get("CURRICULUM_REQUIRE_BROWSER") == "1"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -81,10 +83,17 @@ def serve():
         server.shutdown()
 
 
+def missing(reason: str) -> None:
+    """Skip a test that needs what this machine lacks; under CI (CURRICULUM_REQUIRE_BROWSER=1) fail instead."""
+    if REQUIRE_BROWSER:
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: run `apt-get install -y chromium` (as .ci/run does)")
+        missing(f"no Chromium at {CHROMIUM}: run `apt-get install -y chromium` (as .ci/run does)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -20,6 +20,8 @@ MAX_DEPTH = 16
 _CLOSE = re.compile(r"^[ \t]*///[ \t]*$")
 _HEADER = re.compile(r"^(?P<indent>[ \t]*)///(?!/)[ \t]*(?P<name>[^\s|]*)[ \t]*(?:\|(?P<arg>.*))?$")
 _FENCE = re.compile(r"^[ \t]*(?P<mark>`{3,}|~{3,})")
+_ALIASES = {"role": "for", "roles": "for", "only": "for", "audience": "for", "question": "quiz", "questions": "quiz",
+            "test": "quiz", "coach": "coaching", "reflection": "coaching", "reflect": "coaching", "prompt": "coaching"}
 _FOREIGN_OK = {"admonition", "details", "tab", "html", "define", "caption", "figure-caption",
                "table-caption", "note", "tip", "info", "warning", "danger", "caution", "example"}
 
@@ -115,10 +117,10 @@ def _open(header, lines, i, number, ctx):
         i += 1
     if not name:
         ctx.fail(number, "this block has no name.", "Write `/// quiz | ...`, `/// coaching | ...` or `/// for | roles`.")
-    elif name not in OURS and name not in _FOREIGN_OK:
-        close = difflib.get_close_matches(name, OURS, n=1, cutoff=0.65)
-        if close:
-            ctx.fail(number, f"unknown block `/// {name}`.", f"Did you mean `/// {close[0]}`?")
+    elif name not in OURS and name.lower() not in _FOREIGN_OK:
+        meant = _meant(name)
+        if meant:
+            ctx.fail(number, f"unknown block `/// {name}`.", f"Did you mean `/// {meant}`? Block names are lower-case.")
     options = None
     if option_lines and name in OURS:
         options = _options("\n".join(option_lines), number + 1, name, ctx)
@@ -137,6 +139,17 @@ def _options(text: str, line: int, name: str, ctx: Context):
                  "Remove the indentation, or write options such as `for: managers`.")
         return LineDict()
     return options
+
+
+def _meant(name: str) -> str | None:
+    """Which of our blocks a mistyped name was meant to be (`QUIZ`, `Coach`, `/// role`), if any."""
+    lower = name.lower()
+    if lower in OURS:
+        return lower
+    if lower in _ALIASES:
+        return _ALIASES[lower]
+    close = difflib.get_close_matches(lower, OURS, n=1, cutoff=0.65)
+    return close[0] if close else None
 
 
 def _finish(block: _Open, close_line: int, close_text: str, ctx: Context) -> list:

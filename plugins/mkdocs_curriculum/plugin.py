@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 from . import catalog, export, pages, render
 from . import nav as role_nav
 from .config import CurriculumConfig
+from .links import Copy, RebaseLinks
 from .load import load_curriculum
 from .tailor import fill, tailor
 
@@ -45,7 +46,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         _prune_navigation(config.theme)
         config.extra_css.append(ASSET_URI + "curriculum.css")
         config.extra_javascript.append(ASSET_URI + "curriculum.js")
-        self._extensions = (config.markdown_extensions, config.mdx_configs)
+        self._extensions = (list(config.markdown_extensions), config.mdx_configs)  # snippets: not rebased
+        self._links = RebaseLinks()
+        config.markdown_extensions.append(self._links)
         self._md = None
         self._snippets = {}
         return config
@@ -152,10 +155,16 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if key[0] in ("module", "trainer"):
             role = key[1] if key[0] == "module" else None
             self._version = tailor(self.curriculum.modules[key[-1]], role)
+            self._links.copy = self._copy(role, key[-1]) if role else None
             return self._version.markdown
         return ""
 
+    def _copy(self, role: str, module: str) -> Copy:
+        path = frozenset(s.module for s in self.curriculum.roles[role].path)
+        return Copy(module, f"paths/{role}/", self.curriculum.modules_dir, path)
+
     def on_page_content(self, html, page, config, files):
+        self._links.copy = None
         key = self.kinds.get(page.file.src_uri)
         banner = self._error_banner()
         if key is None:

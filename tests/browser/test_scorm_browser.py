@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing
+
 pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -41,9 +43,11 @@ HOST = """<!doctype html>
 </body></html>
 """
 
-if not RUNTIME.is_file():
-    pytest.skip("the SCORM runtime is not installed: run `npm ci` in tests/scorm (as .ci/run does) to get "
-                "scorm-again's dist/scorm12.min.js", allow_module_level=True)
+@pytest.fixture(autouse=True)
+def runtime():
+    if not RUNTIME.is_file():
+        missing("the SCORM runtime is not installed: run `npm ci` in tests/scorm (as .ci/run does) to get "
+                "scorm-again's dist/scorm12.min.js")
 
 
 @functools.cache
