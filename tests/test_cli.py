@@ -233,10 +233,83 @@ def test_new_refuses_to_overwrite(project, capsys):
 def test_new_unknown_role_lists_the_known_ones(project, capsys):
     before = (project / "curriculum.yml").read_text()
     code, _, err = run(capsys, "new", "fresh", "--title", "Fresh", "--role", "frontlin")
-    assert code == 1
-    assert "error: unknown role 'frontlin'. Did you mean 'frontline'? Known roles: frontline, managers." in err
+    assert code == 2
+    assert "error: unknown role(s) frontlin. Did you mean 'frontline'? Known roles: frontline, managers." in err
     assert not (project / "content/modules/fresh.md").exists()
     assert (project / "curriculum.yml").read_text() == before
+
+
+def test_unknown_roles_on_the_command_line_are_told_alike(project, capsys):
+    """`new` and `export scorm` share one check: a wrong --role is a command-line mistake (exit 2)."""
+    expected = "error: unknown role(s) sales, hr. Known roles: frontline, managers.\n"
+    assert run(capsys, "new", "fresh", "--title", "Fresh", "--role", "frontline", "sales", "hr")[::2] == (2, expected)
+    assert run(capsys, "export", "scorm", "--role", "sales", "hr", "managers")[::2] == (2, expected)
+    assert not (project / "content/modules/fresh.md").exists()
+
+
+def test_new_refuses_an_id_the_loader_skips(project, capsys):
+    for bad in ("index", "sales/index", "index.md", "README"):
+        code, _, err = run(capsys, "new", bad, "--title", "X", "--role", "frontline")
+        assert code == 2, bad
+        assert f"error: '{bad}' cannot be a module id: files named README.md or index.md are not modules" in err
+    assert not list((project / "content/modules").rglob("index.md"))
+    assert run(capsys, "new", "indexes", "--title", "Indexes")[0] == 0  # only the whole last segment counts
+
+
+def test_new_changes_nothing_when_a_path_is_not_a_list(project, capsys):
+    cur = project / "curriculum.yml"
+    cur.write_text(cur.read_text().replace("path: [basics, process]", "path: basics"))
+    before = cur.read_text()
+    for _ in range(2):  # the second run must give the same error, not "already exists"
+        code, out, err = run(capsys, "new", "fresh", "--title", "Fresh", "--role", "frontline", "managers")
+        assert (code, out) == (1, "")
+        assert err == ("error: curriculum.yml:17: the `path` of role 'managers' is not a list; write it as "
+                       "`path: [module-a, module-b]` or one `- module` per line, then run `curriculum new` again.\n")
+    assert not (project / "content/modules/fresh.md").exists()
+    assert cur.read_text() == before
+
+
+def test_new_removes_the_module_when_curriculum_yml_cannot_be_written(project, capsys, monkeypatch):
+    import mkdocs_curriculum.cli.new as new
+
+    def refuse(text, output):
+        raise new.CliError(f"cannot write {output}: Permission denied. Check that you may write there.")
+
+    monkeypatch.setattr(new, "write_output", refuse)
+    before = (project / "curriculum.yml").read_text()
+    code, _, err = run(capsys, "new", "sub/fresh", "--title", "Fresh", "--role", "frontline")
+    assert code == 1 and "Permission denied" in err
+    assert not (project / "content/modules/sub").exists()
+    assert (project / "curriculum.yml").read_text() == before
+
+
+@pytest.mark.parametrize("option, value", [
+    ("--title", "line1\nline2: x"), ("--title", "a\rb"), ("--title", "tab\there"), ("--title", "a\u2028b"),
+    ("--summary", "one\ntwo"),
+])
+def test_new_refuses_line_breaks_and_control_characters(project, capsys, option, value):
+    argv = ["new", "fresh", "--title", "Fresh"] + ([option, value] if option == "--summary" else [])
+    if option == "--title":
+        argv[3] = value
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err == f"error: {option} must be one line of text, without line breaks, tabs or other control characters.\n"
+    assert not (project / "content/modules/fresh.md").exists()
+
+
+@pytest.mark.parametrize("duration", ["nan", "inf", "-inf", "1e999", "NaN"])
+def test_new_duration_must_be_finite(project, capsys, duration):
+    code, _, err = run(capsys, "new", "fresh", "--title", "Fresh", f"--duration={duration}")
+    assert code == 2
+    assert f"argument --duration: must be a number of minutes, such as 15 (got '{duration}')" in err
+    assert not (project / "content/modules/fresh.md").exists()
+
+
+@pytest.mark.parametrize("duration, message", [("0", "must be more than 0 (got '0')"),
+                                               ("soon", "must be a number of minutes (got 'soon')")])
+def test_new_duration_must_be_positive(project, capsys, duration, message):
+    code, _, err = run(capsys, "new", "fresh", "--title", "Fresh", "--duration", duration)
+    assert code == 2 and f"argument --duration: {message}" in err
 
 
 @pytest.mark.parametrize("bad", ["Bad_Id", "../escape", "_under", "a b", "/abs", "a//b"])
@@ -360,6 +433,74 @@ def test_assign_to_a_file(project, tmp_path, capsys):
     assert sorted(p.name for p in out_file.parent.iterdir()) == ["plan.csv"]  # no temporary file left
 
 
+def test_assign_to_a_folder(project, tmp_path, capsys):
+    roster = write(tmp_path / "r.csv", ROSTER)
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    code, out, err = assign(capsys, roster, "-o", str(folder))
+    assert (code, out) == (1, "")
+    assert err == f"error: cannot write {folder}: it is a folder, not a file. Add a file name to the path.\n"
+    assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["basic", "plans", "r.csv"]
+
+
+def test_assign_output_that_cannot_be_written(project, tmp_path, capsys, monkeypatch):
+    import os
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    roster = write(tmp_path / "r.csv", ROSTER)
+    out_file = write(tmp_path / "out" / "plan.csv", "old contents\n")
+    code, out, err = assign(capsys, roster, "-o", str(out_file))
+    assert (code, out) == (1, "")
+    assert err == f"error: cannot write {out_file}: Permission denied. Check that you may write there.\n"
+    assert [p.name for p in out_file.parent.iterdir()] == ["plan.csv"]  # no temporary file left
+    assert out_file.read_text() == "old contents\n"
+
+
+def test_assign_output_keeps_the_files_permissions(project, tmp_path, capsys):
+    roster = write(tmp_path / "r.csv", ROSTER)
+    out_file = write(tmp_path / "plan.csv", "old\n")
+    out_file.chmod(0o644)
+    assert assign(capsys, roster, "-o", str(out_file))[0] == 0
+    assert out_file.stat().st_mode & 0o777 == 0o644
+
+
+def test_assign_start_too_late_for_a_due_date(project, tmp_path, capsys):
+    roster = write(tmp_path / "r.csv", "name,email,role\nBo,bo@x.org,managers\nAna,ana@x.org,frontline\n")
+    out_file = write(tmp_path / "plan.csv", "old contents\n")
+    code, out, err = assign(capsys, roster, "-o", str(out_file), start="9999-12-15")
+    assert (code, out) == (1, "")
+    assert err == (f"error: {roster}:3: the due date of module 'extras' (9999-12-15 + 30 days) is beyond the "
+                   "calendar (years 1 to 9999). Check the start date and that module's `due_days` in role "
+                   "'frontline' of curriculum.yml.\n")
+    assert out_file.read_text() == "old contents\n"
+
+
+@pytest.mark.parametrize("due_days", [99999999, 10**12])
+def test_assign_huge_due_days(project, capsys, due_days):
+    """Whatever the loader accepts, `assign` turns a date past 9999 into an error naming the row and the module."""
+    from dataclasses import replace
+    from datetime import date
+
+    from mkdocs_curriculum.cli import CliError, Person, assignment_rows
+    from mkdocs_curriculum.export import site_url
+    from mkdocs_curriculum.load import load_curriculum
+
+    curriculum, _ = load_curriculum(project / "curriculum.yml", project / "content", project)
+    role = curriculum.roles["managers"]
+    role = replace(role, path=(role.path[0], replace(role.path[1], due_days=due_days)))
+    curriculum = replace(curriculum, roles={**curriculum.roles, "managers": role})
+    bo = Person(7, "Bo", "bo@x.org", "managers", date(2025, 3, 3), ())
+    with pytest.raises(CliError) as caught:
+        assignment_rows(curriculum, [bo], "https://x.org/", site_url("modules", True), "r.csv")
+    assert str(caught.value) == (f"r.csv:7: the due date of module 'process' (2025-03-03 + {due_days} days) is "
+                                 "beyond the calendar (years 1 to 9999). Check the start date and that module's "
+                                 "`due_days` in role 'managers' of curriculum.yml.")
+    assert caught.value.code == 1
+
+
 def test_assign_start_column_overrides_start(project, tmp_path, capsys):
     roster = write(tmp_path / "r.csv", "name,email,role,start\nAna,ana@x.org,frontline,2025-01-01\nBo,bo@x.org,frontline,\n")
     rows = rows_of(assign(capsys, roster)[1])
@@ -458,10 +599,13 @@ def test_stats_table(project, capsys):
     assert lines[0] == "Fixture Academy"
     assert lines[2].split() == ["Role", "Modules", "Optional", "Quizzes", "Coaching", "Words", "Required", "time",
                                 "Optional", "time"]
-    assert lines[4].split()[:5] == ["frontline", "3", "1", "3", "0"]
+    assert lines[4].split()[:6] == ["frontline", "3", "1", "3", "0", "56"]
     assert lines[4].endswith("35 min         10 min")
-    assert lines[5].split()[:5] == ["managers", "2", "0", "3", "1"]
-    assert lines[-1].split()[:5] == ["All", "modules", "3", "3", "1"]
+    assert lines[5].split()[:6] == ["managers", "2", "0", "3", "1", "65"]
+    assert lines[7].split()[:6] == ["All", "modules", "3", "3", "1", "120"]
+    assert lines[-2:] == [
+        "Words: what each role reads (its own sections, quizzes and prompts).",
+        "All modules: the words of every module's whole source (all roles' sections and block markup)."]
 
 
 def test_stats_json(project, capsys):
@@ -470,13 +614,45 @@ def test_stats_json(project, capsys):
     data = json.loads(out)
     frontline, managers = data["roles"]
     assert frontline == {"role": "frontline", "title": "Frontline staff", "modules": 3, "optional_modules": 1,
-                         "quizzes": 3, "coaching_prompts": 0, "words": frontline["words"],
+                         "quizzes": 3, "coaching_prompts": 0, "words": 56,
                          "required_minutes": 35, "optional_minutes": 10}
-    assert managers["coaching_prompts"] == 1 and managers["modules"] == 2
-    assert data["total"]["modules"] == 3 and data["total"]["minutes"] == 45
-    assert frontline["words"] > managers["words"] > 0
+    assert managers["coaching_prompts"] == 1 and managers["modules"] == 2 and managers["words"] == 65
+    assert data["total"] == {"modules": 3, "quizzes": 3, "coaching_prompts": 1, "source_words": 120, "minutes": 45}
 
 
+def test_stats_words_count_what_each_role_reads(project, capsys):
+    """Each role's own `/// for` sections, quizzes and prompts; no block markup, no accepted answers."""
+    write(project / "content/modules/extras.md", """\
+---
+title: Extras
+duration: 10
+---
+
+## One two
+
+/// for | frontline
+Three four five.
+///
+
+/// for | managers
+Six.
+///
+
+/// quiz | Seven eight?
+    answer: [secret, words, here]
+    for: frontline
+///
+
+/// coaching | Nine
+    for: managers
+Ten eleven.
+///
+""")
+    cur = project / "curriculum.yml"
+    cur.write_text(cur.read_text().replace("path: [basics, process]", "path: [extras]"))
+    frontline, managers = json.loads(run(capsys, "stats", "--json")[1])["roles"]
+    assert frontline["words"] == 56 - 2 + 2 + 3 + 2  # basics and process as before; extras: heading, section, quiz
+    assert managers["words"] == 2 + 1 + 3  # heading, section, coaching title and body
 # -- export -------------------------------------------------------------------------------------
 
 
@@ -507,3 +683,17 @@ def test_export_needs_a_format(project, capsys):
 def test_export_into_a_missing_folder(project, tmp_path, capsys):
     code, _, err = run(capsys, "export", "json", "-o", str(tmp_path / "nowhere" / "c.json"))
     assert code == 1 and "does not exist" in err
+
+
+def test_export_json_into_a_folder(project, tmp_path, capsys):
+    code, out, err = run(capsys, "export", "json", "-o", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err == f"error: cannot write {tmp_path}: it is a folder, not a file. Add a file name to the path.\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_export_scorm_into_a_file(project, capsys):
+    write(project / "packages", "not a folder\n")
+    code, _, err = run(capsys, "export", "scorm", "-o", "packages")
+    assert code == 1
+    assert err == "error: cannot write into packages: it is a file; -o takes the folder to put the packages in.\n"

@@ -11,6 +11,7 @@ One module per job: `errors` (CliError), `project` (finding mkdocs.yml and the c
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from datetime import date
 from urllib.parse import urlparse
@@ -136,10 +137,13 @@ EXPORT_FORMATS = {
 
 
 def _positive_number(text: str) -> float:
+    """Minutes: a finite number above 0 (float() also reads 'nan' and 'inf', which no module lasts)."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be a number of minutes (got {text!r})") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a number of minutes, such as 15 (got {text!r})")
     if value <= 0:
         raise argparse.ArgumentTypeError(f"must be more than 0 (got {text!r})")
     return int(value) if value.is_integer() else value

@@ -52,7 +52,7 @@ def run_assign(args) -> int:
         raise CliError(f"{args.roster}: {plural(len(errors), 'problem')}, listed above; nothing was written.")
     url = export.site_url(curriculum.modules_dir, project.directory_urls)
     extras = [h for h in header if h.lower() not in ROSTER_COLUMNS]
-    table = assignment_rows(curriculum, people, args.base_url, url)
+    table = assignment_rows(curriculum, people, args.base_url, url, args.roster)
     write_output(_csv_text(list(ROSTER_COLUMNS) + extras + list(ASSIGN_COLUMNS), table, args.output), args.output)
     if args.output:
         print(f"Wrote {len(table)} assignments for {plural(len(people), 'person', 'people')} to {args.output}.", file=sys.stderr)
@@ -143,16 +143,28 @@ def _unknown_role(role: str, curriculum: Curriculum) -> str:
     return f"unknown role '{role}'.{hint} Known roles: {', '.join(curriculum.roles)}."
 
 
-def assignment_rows(curriculum: Curriculum, people: list, base_url: str, url) -> list:
+def assignment_rows(curriculum: Curriculum, people: list, base_url: str, url, roster: str = "the roster") -> list:
     rows = []
     for person in people:
         for step in curriculum.roles[person.role].path:
             module = curriculum.modules[step.module]
-            due = (person.start + timedelta(days=step.due_days)).isoformat() if step.due_days is not None else ""
             rows.append([person.name, person.email, person.role, *person.extra, module.id, module.title,
                          base_url + url("module", person.role, module.id),
-                         "optional" if step.optional else "required", f"{module.duration:g}", due])
+                         "optional" if step.optional else "required", f"{module.duration:g}",
+                         _due_date(person, step, roster, curriculum.file)])
     return rows
+
+
+def _due_date(person: Person, step, roster: str, source: str) -> str:
+    """Start + due_days, or a CliError naming the row: a huge due_days or start runs past the calendar (year 9999)."""
+    if step.due_days is None:
+        return ""
+    try:
+        return (person.start + timedelta(days=step.due_days)).isoformat()
+    except OverflowError:
+        raise CliError(f"{roster}:{person.line}: the due date of module '{step.module}' ({person.start} + "
+                       f"{step.due_days} days) is beyond the calendar (years 1 to 9999). Check the start date and "
+                       f"that module's `due_days` in role '{person.role}' of {source}.") from None
 
 
 def _csv_text(header: list, rows: list, output: str | None) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from .. import export
-from .errors import CliError
+from .errors import CliError, check_role_names
 from .check import load_clean, plural
 from .project import find_project, write_output
 
@@ -27,14 +28,17 @@ def run_export_scorm(args) -> int:
 
     project = find_project(args.config_file)
     curriculum = load_clean(project)
-    unknown = [r for r in args.role if r not in curriculum.roles]
-    if unknown:
-        raise CliError(f"unknown role(s) {', '.join(unknown)}. Known roles: {', '.join(curriculum.roles)}.", 2)
+    check_role_names(args.role, list(curriculum.roles))
     roles = list(dict.fromkeys(args.role)) or list(curriculum.roles)
+    if Path(args.output).exists() and not Path(args.output).is_dir():
+        raise CliError(f"cannot write into {args.output}: it is a file; -o takes the folder to put the packages in.")
     try:
         paths = scorm.export_packages(project.config_file, args.output, roles)
     except (scorm.ScormError, MkDocsException) as exc:
         raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot export to {args.output}: {exc.filename or args.output}: {exc.strerror or exc}. "
+                       "Check that the folder can be written.") from None
     for role, path in zip(roles, paths):
         steps = len(curriculum.roles[role].path)
         print(f"Wrote {path} ({plural(steps, 'module')}, {path.stat().st_size // 1024} KB).", file=sys.stderr)

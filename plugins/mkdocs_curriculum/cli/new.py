@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 import io
+import unicodedata
 from pathlib import Path
 
 import yaml
 
 from ..errors import SourceError
-from ..load import MODULE_ID
+from ..load import MODULE_ID, SKIPPED
 from ..source import read_text
-from .errors import CliError
+from .errors import CliError, check_role_names
 from .project import shown_path, find_project, write_output
 
 
@@ -42,29 +42,43 @@ What will you do differently?
 
 
 def run_new(args) -> int:
+    """Check everything and prepare the curriculum.yml edit first, so a refusal leaves every file as it was."""
     mid = _module_id(args.module_id)
-    title = args.title.strip()
+    title, summary = _one_line("--title", args.title), _one_line("--summary", args.summary)
     if not title:
         raise CliError("--title must not be empty.", 2)
     project = find_project(args.config_file)
     doc, rt = _read_round_trip(project.curriculum)
     roles = _roles_of(doc, project.curriculum)
-    _check_roles(args.role, roles)
+    check_role_names(args.role, list(roles))
     target = project.docs_dir / str(doc.get("modules") or "modules").strip("/") / f"{mid}.md"
-    _write_module(target, _module_text(title, args.summary, args.duration))
-    added = [rid for rid in dict.fromkeys(args.role) if _append_step(roles[rid], mid)]
-    if added:
-        _write_round_trip(project.curriculum, doc, rt)
+    if target.exists():
+        raise _exists(target)
+    added = [rid for rid in dict.fromkeys(args.role) if _append_step(roles, rid, mid, project.curriculum)]
+    edited = _dump_round_trip(project.curriculum, doc, rt) if added else None
+    made = _write_module(target, _module_text(title, summary, args.duration))
+    if edited is not None:
+        _write_or_undo(project.curriculum, edited, target, made)
     _report_new(target, mid, added, args.role)
     return 0
 
 
 def _module_id(raw: str) -> str:
     mid = raw.strip().removesuffix(".md")
+    if mid.rsplit("/", 1)[-1] in {Path(name).stem for name in SKIPPED}:
+        raise CliError(f"'{raw}' cannot be a module id: files named {' or '.join(sorted(SKIPPED))} are not modules "
+                       "(the build skips them). Choose another name, such as `overview`.", 2)
     if not MODULE_ID.match(mid):
         raise CliError(f"'{raw}' is not a valid module id. Use lower-case letters, digits, '-' and '_' "
                        "(and '/' for a subfolder), starting with a letter or digit, e.g. `handling-complaints`.", 2)
     return mid
+
+
+def _one_line(option: str, text: str) -> str:
+    """Titles and summaries are one line of front matter: a line break or control character would fold or break it."""
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text):
+        raise CliError(f"{option} must be one line of text, without line breaks, tabs or other control characters.", 2)
+    return text.strip()
 
 
 class _FrontMatterDumper(yaml.SafeDumper):
@@ -81,16 +95,43 @@ def _module_text(title: str, summary: str, duration: float) -> str:
     return MODULE_TEMPLATE.format(front=text)
 
 
-def _write_module(target: Path, text: str) -> None:
+def _write_module(target: Path, text: str) -> list:
+    """Create the module file; return the folders made for it, so `_undo` can remove them too."""
+    made = [folder for folder in (target.parent, *target.parent.parents) if not folder.exists()]
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
     except FileExistsError:
-        raise CliError(f"{shown_path(target)} already exists; `curriculum new` never overwrites a module. "
-                       "Choose another id, or edit that file.") from None
+        raise _exists(target) from None
     except OSError as exc:
+        _undo(None, made)
         raise CliError(f"cannot create {shown_path(target)}: {exc.strerror}.") from None
+    return made
+
+
+def _exists(target: Path) -> CliError:
+    return CliError(f"{shown_path(target)} already exists; `curriculum new` never overwrites a module. "
+                    "Choose another id, or edit that file.")
+
+
+def _write_or_undo(curriculum: Path, text: str, module: Path, made: list) -> None:
+    """Write curriculum.yml; if that fails, remove the module just created, so nothing is half done."""
+    try:
+        write_output(text, str(curriculum))
+    except BaseException:
+        _undo(module, made)
+        raise
+
+
+def _undo(module: Path | None, made: list) -> None:
+    if module is not None:
+        module.unlink(missing_ok=True)
+    for folder in made:  # deepest first
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _report_new(target: Path, mid: str, added: list, requested: list) -> None:
@@ -148,26 +189,19 @@ def _roles_of(doc, path: Path) -> dict:
     return roles
 
 
-def _check_roles(requested: list, roles: dict) -> None:
-    known = ", ".join(str(r) for r in roles)
-    for rid in requested:
-        if rid not in roles:
-            close = difflib.get_close_matches(rid, [str(r) for r in roles], n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            raise CliError(f"unknown role '{rid}'.{hint} Known roles: {known}.")
-        if not isinstance(roles[rid], dict):
-            raise CliError(f"role '{rid}' is not a mapping in curriculum.yml; run `curriculum check`.")
-
-
-def _append_step(role, mid: str) -> bool:
+def _append_step(roles: dict, rid: str, mid: str, file: Path) -> bool:
     """Add `mid` at the end of the role's path in the style of its last entry; False if already there."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    role = roles[rid]
+    if not isinstance(role, dict):
+        raise CliError(f"{_where(file, roles, rid)}: role '{rid}' is not a mapping; run `curriculum check` to see why.")
     path = role.get("path")
     if path is None:
         path = role["path"] = CommentedSeq()
     if not isinstance(path, list):
-        raise CliError("a role's `path` is not a list in curriculum.yml; run `curriculum check`.")
+        raise CliError(f"{_where(file, role, 'path')}: the `path` of role '{rid}' is not a list; write it as "
+                       "`path: [module-a, module-b]` or one `- module` per line, then run `curriculum new` again.")
     if any((s.get("module") if isinstance(s, dict) else s) == mid for s in path):
         return False
     last = path[-1] if path else None
@@ -175,6 +209,14 @@ def _append_step(role, mid: str) -> bool:
     if last is not None and not path.fa.flow_style():
         _move_trailing_comment(path)
     return True
+
+
+def _where(file: Path, mapping, key) -> str:
+    """`file:line` of `key` in a round-trip mapping (ruamel counts lines from 0), or just the file."""
+    try:
+        return f"{shown_path(file)}:{mapping.lc.key(key)[0] + 1}"
+    except (AttributeError, KeyError, TypeError):
+        return shown_path(file)
 
 
 def _comment_slot(seq, index: int):
@@ -207,7 +249,8 @@ def _move_trailing_comment(seq) -> None:
     new_items.setdefault(new_key, [None, None, None, None])[new_pos] = moved
 
 
-def _write_round_trip(path: Path, doc, rt) -> None:
+def _dump_round_trip(path: Path, doc, rt) -> str:
+    """The edited curriculum.yml, with the original's line endings and byte-order mark."""
     raw = path.read_bytes()
     out = io.StringIO()
     rt.dump(doc, out)
@@ -216,4 +259,4 @@ def _write_round_trip(path: Path, doc, rt) -> None:
         text = text.replace("\n", "\r\n")
     if raw.startswith(b"\xef\xbb\xbf"):
         text = "\ufeff" + text
-    write_output(text, str(path))
+    return text

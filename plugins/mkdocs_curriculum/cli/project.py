@@ -115,13 +115,34 @@ def write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         return
     target = Path(output)
+    if target.is_dir():
+        raise CliError(f"cannot write {output}: it is a folder, not a file. Add a file name to the path.")
     if not target.parent.is_dir():
         raise CliError(f"cannot write {output}: the folder {target.parent} does not exist.")
+    try:
+        _replace_with(target, text)
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror or exc}. Check that you may write there.") from None
+
+
+def _replace_with(target: Path, text: str) -> None:
+    """Write beside the target, then rename over it: readers see the old file or the new one, never half of it."""
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+        os.chmod(temp, _file_mode(target))
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The target's permissions if it exists (mkstemp's are owner-only), else what a new file would get."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -1,17 +1,28 @@
-"""`curriculum stats`: modules, quizzes, coaching prompts, words and minutes per role."""
+"""`curriculum stats`: modules, quizzes, coaching prompts, words and minutes per role.
+
+A role's words are those its people read: the module text as tailored for that role (other roles' `/// for`
+sections left out) plus its quizzes' and coaching prompts' text, without block markup. The total counts
+every module's whole source instead, which is what authors maintain, so it is labelled "source words".
+"""
 
 from __future__ import annotations
 
 import json
+import re
 
-from ..model import Curriculum
+from ..model import Coaching, Curriculum, Module, Question
 from ..pages import minutes
+from ..tailor import PREFIX, tailor
 from .check import load_clean
 from .project import find_project
 
 STATS_COLUMNS = (("role", "Role"), ("modules", "Modules"), ("optional_modules", "Optional"),
                  ("quizzes", "Quizzes"), ("coaching_prompts", "Coaching"), ("words", "Words"),
                  ("required_minutes", "Required time"), ("optional_minutes", "Optional time"))
+
+
+WORDS_NOTE = ("Words: what each role reads (its own sections, quizzes and prompts).\n"
+              "All modules: the words of every module's whole source (all roles' sections and block markup).")
 
 
 def run_stats(args) -> int:
@@ -22,7 +33,7 @@ def run_stats(args) -> int:
 
 
 def stats(curriculum: Curriculum) -> dict:
-    """Per role: what its people take. Words count each module's whole source, every role's sections included."""
+    """Per role: what its people take and read. The total: every module, words counted in the whole source."""
     modules = curriculum.modules
     roles = []
     for role in curriculum.roles.values():
@@ -32,13 +43,35 @@ def stats(curriculum: Curriculum) -> dict:
             "optional_modules": sum(s.optional for s, _ in steps),
             "quizzes": sum(len(m.questions(role.id)) for _, m in steps),
             "coaching_prompts": sum(len(m.coachings(role.id)) for _, m in steps),
-            "words": sum(m.words for _, m in steps),
+            "words": sum(role_words(m, role.id) for _, m in steps),
             "required_minutes": role.required_minutes(modules), "optional_minutes": role.optional_minutes(modules),
         })
     total = {"modules": len(modules), "quizzes": sum(len(m.questions()) for m in modules.values()),
              "coaching_prompts": sum(len(m.coachings()) for m in modules.values()),
-             "words": sum(m.words for m in modules.values()), "minutes": sum(m.duration for m in modules.values())}
+             "source_words": sum(m.words for m in modules.values()),
+             "minutes": sum(m.duration for m in modules.values())}
     return {"title": curriculum.title, "roles": roles, "total": total}
+
+
+def role_words(module: Module, role: str) -> int:
+    """Words of the module as `role` reads it: its tailored text, and the text of the blocks it is shown."""
+    version = tailor(module, role)
+    texts = [re.sub(rf"{PREFIX}\d+x", " ", version.markdown)]
+    texts += [_block_text(node) for _, node, _ in version.slots]
+    return sum(_count(text) for text in texts)
+
+
+def _block_text(node) -> str:
+    """What a learner reads of a quiz (not its accepted answers) or a coaching prompt."""
+    if isinstance(node, Question):
+        choices = [f"{c.text} {c.feedback}" for c in node.choices]
+        return " ".join([node.question, node.prompt, *choices, node.explanation])
+    return f"{node.title} {node.body}" if isinstance(node, Coaching) else ""
+
+
+def _count(text: str) -> int:
+    """Words, not markup: `##`, `-`, `>` and `---` alone are not words."""
+    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
 
 
 def stats_table(data: dict) -> str:
@@ -46,14 +79,15 @@ def stats_table(data: dict) -> str:
     rows = [[_cell(key, r[key]) for key, _ in STATS_COLUMNS] for r in data["roles"]]
     t = data["total"]
     rows.append(["All modules", str(t["modules"]), "", str(t["quizzes"]), str(t["coaching_prompts"]),
-                 str(t["words"]), minutes(t["minutes"]), ""])
+                 str(t["source_words"]), minutes(t["minutes"]), ""])
     widths = [max(len(r[i]) for r in [heads] + rows) for i in range(len(heads))]
 
     def line(cells):
         return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    return "\n".join([data["title"], "", line(heads), rule] + [line(r) for r in rows[:-1]] + [rule, line(rows[-1])])
+    return "\n".join([data["title"], "", line(heads), rule] + [line(r) for r in rows[:-1]] + [rule, line(rows[-1]), "",
+                      WORDS_NOTE])
 
 
 def _cell(key: str, value) -> str:
