@@ -206,3 +206,23 @@ def test_answers_are_in_the_obfuscated_key(site):
     assert "Service is everyone" in choice["e"]
     text = decode(keys["which-step-comes-right-after-listening"], "basics/which-step-comes-right-after-listening")
     assert text["a"] == ["help", "helping"]
+
+
+def test_a_minimal_config_gets_a_home_page_that_picks_a_role_and_one_tab_per_role(tmp_path):
+    """`theme: material` and `plugins: [search, curriculum]` are enough: no index.md, no theme features."""
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    (project / "mkdocs.yml").write_text("site_name: Mini\ndocs_dir: content\ntheme: {name: material}\n"
+                                        "plugins: [search, curriculum]\n", encoding="utf-8")
+    for page in (project / "content").glob("*.md"):
+        page.unlink()
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="paths/frontline/"><strong>Frontline staff</strong></a>' in home
+    assert "3 modules · 35 min required" in home and 'href="catalog/"' in home
+    tabs = re.findall(r'<a href="[^"]*" class="md-tabs__link">\s*([^<]+?)\s*</a>', home)
+    assert {"Frontline staff", "Middle managers"} <= set(tabs), tabs

@@ -22,6 +22,8 @@ THEME_KEYS = ("hide", "icon", "status", "description", "template", "tags", "sear
 ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MODULE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*$")
 SKIPPED = {"index.md", "README.md"}
+GENERATED = "paths"  # the folder the plugin writes role pages into: no author folder may be it
+MAX_DUE_DAYS = 36500  # a hundred years: beyond that a date is a typo
 
 
 def load_curriculum(path: Path, docs_dir: Path, root: Path | None = None) -> tuple[Curriculum | None, Problems]:
@@ -102,6 +104,10 @@ def _top(data: LineDict, shown: str, problems: Problems) -> dict:
         problems.error(shown, data.line_of("modules"), f"`modules` must name a folder under the docs folder (got {folder!r}).",
                        "For example `modules: modules`.")
         folder = "modules"
+    elif folder.strip("/").split("/")[0] == GENERATED:
+        problems.error(shown, data.line_of("modules"), f"`modules` cannot be `{folder}`: the plugin writes each role's "
+                       f"pages under `{GENERATED}/`.", "Keep the modules in another folder, such as `modules: modules`.")
+        folder = "modules"
     return {"title": title.strip(), "pass_mark": pass_mark, "modules": folder.strip("/")}
 
 
@@ -175,6 +181,10 @@ def _step(item, line, rid, shown, problems) -> Step | None:
     if not isinstance(module, str) or not module:
         problems.error(shown, line, f"a path entry of role '{rid}' has no `module`.", "Write `- module: some-module-id`.")
         return None
+    if module.rsplit("/", 1)[-1] + ".md" in SKIPPED:
+        problems.error(shown, line, f"'{module}' cannot be a module id: index.md and README.md files are pages, not modules.",
+                       "Rename the module's file, and its id here.")
+        return None
     if not MODULE_ID.match(module):
         problems.error(shown, line, f"'{module}' is not a valid module id.",
                        "A module id is a file path under the modules folder without `.md`: lower-case letters, digits, '-', '_' and '/', no '..' and no leading '/'.")
@@ -184,8 +194,9 @@ def _step(item, line, rid, shown, problems) -> Step | None:
         problems.error(shown, item.line_of("optional"), f"`optional` must be true or false (got {optional!r}).")
         optional = False
     due = item.get("due_days")
-    if due is not None and (isinstance(due, bool) or not isinstance(due, int) or due < 0):
-        problems.error(shown, item.line_of("due_days"), f"`due_days` must be a whole number of days (got {due!r}).",
+    if due is not None and (isinstance(due, bool) or not isinstance(due, int) or not 0 <= due <= MAX_DUE_DAYS):
+        problems.error(shown, item.line_of("due_days"),
+                       f"`due_days` must be a whole number of days from 0 to {MAX_DUE_DAYS} (got {due!r}).",
                        "For example `due_days: 30`.")
         due = None
     return Step(module, optional, due, line)

@@ -25,6 +25,10 @@ def minutes(value: float) -> str:
     return f"{hours} h" if hours else f"{mins} min"
 
 
+def count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def step_meta(step, module: Module) -> str:
     bits = [minutes(module.duration), "Optional" if step.optional else "Required"]
     if step.due_days is not None:
@@ -53,7 +57,7 @@ def path_data(curriculum: Curriculum, role: Role, link: Link) -> dict:
 def path_page(curriculum: Curriculum, role: Role, link: Link) -> str:
     modules = curriculum.modules
     required, optional = role.required_minutes(modules), role.optional_minutes(modules)
-    totals = f"{len(role.path)} modules · {minutes(required)} required"
+    totals = f"{count(len(role.path), 'module')} · {minutes(required)} required"
     if optional:
         totals += f" · {minutes(optional)} optional"
     items = "".join(_path_item(n, step, modules[step.module], role, link) for n, step in enumerate(role.path, 1))
@@ -134,3 +138,17 @@ def module_index(curriculum: Curriculum, link: Link) -> str:
     return ('<table class="cq-index"><thead><tr><th scope="col">Module</th><th scope="col">Summary</th>'
             '<th scope="col">Duration</th><th scope="col">Questions</th><th scope="col">In the paths of</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def home_page(curriculum: Curriculum, link: Link, catalog: bool) -> str:
+    """The home page when the author wrote none: one click from here to a role's path."""
+    items = []
+    for role in curriculum.roles.values():
+        description = f"<br>{escape(role.description)}" if role.description else ""
+        time = minutes(role.required_minutes(curriculum.modules))
+        items.append(f'<li><a href="{escape(link("path", role.id))}"><strong>{escape(role.title)}</strong></a>'
+                     f"{description}<br><small>{count(len(role.path), 'module')} · {time} required</small></li>")
+    hr = f'<p>For HR: the <a href="{escape(link("catalog"))}">catalogue</a> of every path and module.</p>' if catalog else ""
+    return (f'<div class="cq-home"><h2 id="choose-your-path">Choose your path</h2>'
+            f'<p>Pick the role closest to your own; your path lists the modules for it, in order.</p>'
+            f'<ul class="cq-home__roles">{"".join(items)}</ul>{hr}</div>')

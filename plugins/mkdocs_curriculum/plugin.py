@@ -43,7 +43,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         for name in EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        _prune_navigation(config.theme)
+        _theme_features(config.theme)
         config.extra_css.append(ASSET_URI + "curriculum.css")
         config.extra_javascript.append(ASSET_URI + "curriculum.js")
         self._extensions = (list(config.markdown_extensions), config.mdx_configs)  # snippets: not rebased
@@ -94,6 +94,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         index_uri = f"{cur.modules_dir}/index.md"
         if files.get_file_from_path(index_uri) is None:
             self._generate(files, config, index_uri, {"title": "All modules"}, ("index",))
+        if files.get_file_from_path("index.md") is None:  # a site needs a home: one that picks a role
+            self._generate(files, config, "index.md", {"title": cur.title}, ("home",))
         if files.get_file_from_path("catalog.md") is None:
             self._generate(files, config, "catalog.md", {"title": "Catalogue"}, ("catalog",))
         for rid, role in cur.roles.items():
@@ -124,6 +126,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             return nav
         page_of = {key: files.get_file_from_path(uri).page for uri, key in self.kinds.items()}
         items = [] if self.scorm_role else [i for i in nav.items if role_nav.keep_item(i, set(self.kinds))]
+        if ("home",) in page_of and not self.scorm_role:
+            items.insert(0, page_of[("home",)])
         if ("catalog",) in page_of:
             items.append(page_of[("catalog",)])
         cur = self.curriculum
@@ -180,6 +184,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             return banner + pages.module_index(cur, link)
         if key[0] == "catalog":
             return banner + catalog.catalog_page(cur, link)
+        if key[0] == "home":
+            return banner + pages.home_page(cur, link, ("catalog",) in self.urls)
         version = self._version
         role = cur.roles.get(version.role) if version.role else None
         body = fill(html, version, self._slot_renderer(version))
@@ -269,11 +275,14 @@ def _safe_markdown(settings) -> markdown.Markdown:
     return md
 
 
-def _prune_navigation(theme) -> None:
-    """Long paths are split into nav sections (nav.CHUNK); pruning keeps the others out of each page."""
+def _theme_features(theme) -> None:
+    """One tab per role (a plain `theme: material` gets them too), and pruning: long paths are split into
+    nav sections (nav.CHUNK), and pruning keeps the other sections out of each page."""
     features = theme.get("features")
     if features is None:
         theme["features"] = features = []
+    if "navigation.tabs" not in features:
+        features.append("navigation.tabs")
     if "navigation.prune" not in features and "navigation.expand" not in features:
         features.append("navigation.prune")
 
