@@ -104,6 +104,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                 module = cur.modules[step.module]
                 meta = {k: v for k, v in module.meta.items() if k in ("hide", "icon", "status", "subtitle")}
                 meta.update(title=module.title, search={"exclude": True})
+                if self.scorm_role:  # in an LMS its course menu moves between modules, not the site's sidebar
+                    meta["hide"] = sorted(set(meta.get("hide") or []) | {"navigation"})
                 self._generate(files, config, f"paths/{rid}/{step.module}.md", meta, ("module", rid, step.module),
                                edit=f"{cur.modules_dir}/{step.module}.md")
 

@@ -89,7 +89,8 @@
     if (!saved) return null;
     var fits = kind === "text" ? typeof saved.r === "string"
       : Array.isArray(saved.r) && saved.r.every(function (i) { return i < sol.f.length; });
-    return fits ? { r: saved.r, ok: isRight(kind, sol, saved.r) } : null;
+    if (!fits) return null;
+    return saved.t ? saved : { r: saved.r, ok: isRight(kind, sol, saved.r) }; /* t: cut short to fit an LMS: its verdict stands */
   }
   function showResult(quiz, kind, sol, saved) {
     var right = saved.ok;
@@ -379,7 +380,7 @@
   }
   /* LMS calls never throw into the page: an LMS's bug must not break the quiz */
   function lmsGet(k) { try { var v = lms.api.LMSGetValue(k); return v == null ? "" : String(v); } catch (e) { return ""; } }
-  function lmsSet(k, v) { try { lms.api.LMSSetValue(k, String(v)); } catch (e) { /* ignored */ } }
+  function lmsSet(k, v) { try { return String(lms.api.LMSSetValue(k, String(v))) === "true"; } catch (e) { return false; } }
   function lmsCall(name) { try { lms.api[name](""); } catch (e) { /* ignored */ } }
   function lmsPrivacy(root) {
     if (!lmsAPI()) return;
@@ -391,8 +392,18 @@
    * kept in this browser},"d":1 if complete}; notes go in while the whole fits in LMS_MAX, never cut short */
   function lmsPack(page, s) {
     var m = page.module + "/", out = { a: {}, n: {} }, left = [];
-    page.questions.forEach(function (q) { var a = s.answers[m + q]; if (a) out.a[q] = [a.ok ? 1 : 0, typeof a.r === "string" ? a.r.slice(0, 200) : a.r]; });
     if (s.done[page.module]) out.d = 1;
+    [200, 40, 0].some(function (cut) { /* answers first; a long typed answer is shortened before any is left out */
+      page.questions.forEach(function (q) {
+        var a = s.answers[m + q];
+        if (!a) return;
+        var cutShort = typeof a.r === "string" && (a.t || a.r.length > cut);
+        out.a[q] = [a.ok ? 1 : 0, typeof a.r === "string" ? a.r.slice(0, cut) : a.r].concat(cutShort ? [1] : []);
+      });
+      return JSON.stringify(out).length <= LMS_MAX;
+    });
+    var ids = Object.keys(out.a);
+    while (JSON.stringify(out).length > LMS_MAX && ids.length) delete out.a[ids.pop()];
     $$("[data-cq-coaching]").forEach(function (box) {
       var id = box.getAttribute("data-cq-coaching");
       if (!s.notes[m + id]) return;
@@ -410,7 +421,8 @@
     page.questions.forEach(function (q) {
       var a = d.a[q];
       delete s.answers[m + q];
-      if (Array.isArray(a) && (typeof a[1] === "string" || Array.isArray(a[1]))) s.answers[m + q] = { r: a[1], ok: !!a[0] };
+      if (!Array.isArray(a) || !(typeof a[1] === "string" || Array.isArray(a[1]))) return;
+      s.answers[m + q] = a[2] === 1 ? { r: a[1], ok: !!a[0], t: 1 } : { r: a[1], ok: !!a[0] };
     });
     Object.keys(d.n || {}).forEach(function (id) { if (typeof d.n[id] === "string") s.notes[m + id] = d.n[id]; });
     if (d.d && !s.done[page.module]) s.done[page.module] = Date.now();
@@ -419,8 +431,10 @@
     if (!page.role || lms) return;
     var api = lmsAPI(), here = location.href.split("#")[0], ref = document.referrer.split("#")[0];
     var root = "/paths/" + page.role + "/", at = here.lastIndexOf(root), dir = at < 0 ? here.replace(/[^/]*$/, "") : here.slice(0, at + root.length);
-    if (!api || (ref.indexOf(dir) === 0 && ref !== here)) return; /* reached by a link in another SCO's frame: the LMS did not launch this one */
-    try { if (String(api.LMSInitialize("")) !== "true") return; } catch (e) { return; }
+    if (!api) return;
+    var launched = !(ref.indexOf(dir) === 0 && ref !== here); /* not reached by a link from another SCO's frame */
+    try { launched = launched && String(api.LMSInitialize("")) === "true"; } catch (e) { launched = false; }
+    if (!launched) { lmsNotLaunched(); return; }
     lms = { api: api, page: page, t0: Date.now() };
     lms.mode = lmsGet("cmi.core.lesson_mode") || "normal"; /* Open edX and LearnWorlds never set it */
     lms.status = lmsGet("cmi.core.lesson_status");
@@ -439,9 +453,14 @@
     lmsFit();
     if (!page.questions.length && s.done[page.module]) lmsScore({ detail: { module: page.module, score: null, complete: true } });
   }
+  function lmsNotLaunched() { /* a module opened by a link inside the package: the LMS records only what it launched */
+    var head = $(".cq-module-head");
+    if (!head || $(".cq-lms-note", head)) return;
+    head.appendChild(el("p", { class: "cq-lms-note admonition warning", role: "note" },
+      "Your LMS does not record this module when it is opened from a link. Open it from your course in the LMS to have it count."));
+  }
   function lmsStatus(status) {
-    lmsSet("cmi.core.lesson_status", status);
-    lms.status = status;
+    if (lmsSet("cmi.core.lesson_status", status)) lms.status = status; /* refused: tried again on the next change */
     lmsSuspend();
     lmsCall("LMSCommit"); /* on a change of status or score and on exit, never per keystroke */
   }
@@ -459,7 +478,7 @@
   function lmsSuspend() {
     if (lms.mode === "review") return;
     var text = lmsPack(lms.page, load()).text;
-    if (text !== null && text !== lms.sent) { lmsSet("cmi.suspend_data", text); lms.sent = text; }
+    if (text !== null && text !== lms.sent && lmsSet("cmi.suspend_data", text)) lms.sent = text;
   }
   function lmsFit() { /* a note that does not fit stays in the browser, and the learner is told so */
     if (!lms) return;

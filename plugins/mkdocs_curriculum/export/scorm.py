@@ -106,7 +106,8 @@ def package_mode(config, role_id: str) -> None:
     config["nav"] = None  # the plugin gives the role's path as the whole navigation
     config["repo_url"] = config["repo_name"] = config["edit_uri"] = None  # Material would fetch repository stats
     features = config.theme.get("features") or []
-    config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
+    # The LMS moves between modules: Material's previous/next footer would open one the LMS never launched.
+    config.theme["features"] = [f for f in features if not f.startswith("navigation.instant") and f != "navigation.footer"]
     config.theme["font"] = False  # fonts from Google would be a request leaving the package
     extra = config["extra"]
     for key in ("analytics", "consent"):
