@@ -311,3 +311,20 @@ def test_bom_and_crlf_build(tmp_path):
     assert "Only the front line" in page and "Everyone serves someone." in page
     assert "Everyone does." not in page  # feedback stays in the obfuscated key
     assert "\r" not in page.split("<article", 1)[1] and "\ufeff" not in page
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_check_command_reports_each_case_as_the_build_does(case, tmp_path, capsys, monkeypatch):
+    """`curriculum check --strict` gives the same located message, exit 1, and never a traceback."""
+    from mkdocs_curriculum.cli import main
+
+    file, line, message, hint = EXPECTED[case]
+    root = copy(case, tmp_path)
+    if not (root / "mkdocs.yml").exists():
+        (root / "mkdocs.yml").write_text("site_name: T\ndocs_dir: content\nplugins: [curriculum]\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["check", "--strict"]) == 1
+    out = capsys.readouterr().out
+    where = f"{file}:{line}: " if line else f"{file}: "
+    assert f"{where}{message}" in out, out
+    assert hint in out and "Traceback" not in out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -179,7 +180,7 @@ def test_parse_then_render_keeps_every_choice_and_feedback(question, prompt, cho
 
 
 ANSWERS = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Zl", "Zp")), min_size=1, max_size=20).map(
-    str.strip).filter(bool)
+    str.strip).filter(normalise)  # an answer of only punctuation is refused: it would match an empty one
 
 
 @SETTINGS
@@ -196,3 +197,40 @@ def test_free_text_answers_survive(question, answers):
     solution = decode(page.split('data-cq-key="', 1)[1].split('"', 1)[0], f"mod/{quiz.id}")
     assert solution["a"] == [normalise(a) for a in answers]
     assert solution["c"] == [] and solution["f"] == []
+
+
+# Text with the characters Markdown cares about (`*_~/\\<>&), but no syntax that may drop words on purpose
+# (a `[ref]: url` line defines a link and shows nothing, as in any Markdown page).
+MARKDOWNISH = st.lists(st.one_of(st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True),
+                                 st.sampled_from(["*", "_", "`", "~", "/", "\\", "<b>", "&amp;", "<", ">", "#", "--"])),
+                       min_size=1, max_size=12).map(" ".join).filter(lambda t: any(c.isalnum() for c in t))
+
+
+@SETTINGS
+@given(choices=st.lists(st.tuples(MARKDOWNISH, MARKDOWNISH), min_size=2, max_size=4))
+def test_real_markdown_rendering_keeps_every_word_of_choices_and_feedback(choices):
+    """Through the snippet renderer the site uses (its extensions, raw HTML escaped): no word goes missing."""
+    from mkdocs_curriculum.plugin import EXTENSIONS, _safe_markdown
+
+    renderer = _safe_markdown((list(EXTENSIONS), {}))
+
+    def real_md(text):
+        renderer.reset()
+        return renderer.convert(text)
+
+    lines = ["/// quiz | Which?"]
+    for n, (text, feedback) in enumerate(choices):
+        lines += [f"- [{'x' if n == 0 else ' '}] {text}", f"    {feedback}"]
+    ctx = blocks.Context("mod", ROLES)
+    nodes = blocks.parse_body("\n".join(lines + ["///"]), 1, ctx)
+    assert ctx.problems == [], [str(p) for p in ctx.problems]
+    module = Module("mod", "content/modules/mod.md", "Mod", "", 5, (), (), None, nodes)
+    page = render.quiz_html(nodes[0], 1, 1, module, real_md, {}, trainer=False)
+    solution = decode(page.split('data-cq-key="', 1)[1].split('"', 1)[0], f"mod/{nodes[0].id}")
+    assert len(solution["f"]) == len(choices)
+    labels = re.findall(r"<label for=[^>]*>(.*?)</label>", page, re.S)
+    for (text, feedback), label, rendered in zip(choices, labels, solution["f"]):
+        for source, out in ((text, label), (feedback, rendered)):
+            shown = html.unescape(re.sub(r"<[^>]+>", " ", out))
+            for word in re.findall(r"[A-Za-z0-9]+", source.replace("&amp;", " ").replace("<b>", " ")):
+                assert word in shown, (source, out)
