@@ -216,16 +216,32 @@ def test_five_megabyte_module_loads(tmp_path):
     assert len(curriculum.modules["welcome"].questions()) > 50_000
 
 
-def test_path_of_five_hundred_modules(tmp_path):
+def five_hundred_module_path(tmp_path) -> Path:
     root = made(tmp_path)
     ids = [f"step-{i:03}" for i in range(500)]
     for mid in ids:
         (root / "content" / "modules" / f"{mid}.md").write_text(f"---\ntitle: Step {mid}\nduration: 3\n---\n\nText.\n")
     text = (root / CUR).read_text().replace("      - basics\n", "      - basics\n" + "".join(f"      - {m}\n" for m in ids))
     (root / CUR).write_text(text)
-    curriculum, problems = load(root)
+    return root
+
+
+def test_path_of_five_hundred_modules(tmp_path):
+    curriculum, problems = load(five_hundred_module_path(tmp_path))
     assert problems.items == []
     assert len(curriculum.roles["frontline"].path) == 502
+
+
+@pytest.mark.build
+def test_path_of_five_hundred_modules_builds(tmp_path):
+    """It builds (no hang: the subprocess has a time limit), each page with a bounded sidebar."""
+    root = five_hundred_module_path(tmp_path)
+    site = tmp_path / "site"
+    result = mkdocs_build(root, site)
+    assert result.returncode == 0, result.stdout
+    page = (site / "paths" / "frontline" / "step-250" / "index.html").read_text(encoding="utf-8")
+    assert "Module 253 of 502" in page  # after welcome and basics
+    assert page.count("md-nav__item") < 120, "the sidebar of a long path must be sectioned and pruned"
 
 
 # --------------------------------------------------------------------------- real builds

@@ -455,6 +455,18 @@ def test_symlink_out_of_content_is_an_error(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
+def test_modules_folder_linked_out_of_content_is_one_error(tmp_path):
+    root = project(tmp_path / "project")
+    outside = tmp_path / "elsewhere"
+    (root / "content" / "modules").rename(outside)
+    (root / "content" / "modules").symlink_to(outside, target_is_directory=True)
+    curriculum, problems = load(root)
+    problem = only(problems.errors)  # not also "module ... does not exist" for every step of every path
+    assert (problem.file, problem.message) == ("content/modules", "the modules folder is a link to a folder outside the docs folder.")
+    assert curriculum.modules == {}
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
 def test_dangling_symlink_is_an_error(tmp_path):
     root = project(tmp_path)
     (root / "content" / "modules" / "gone.md").symlink_to(root / "content" / "nowhere.md")

@@ -217,6 +217,10 @@ def _load_modules(modules_dir: Path, docs_dir: Path, root: Path, roles: frozense
                        "Create it, or set `modules:` in curriculum.yml to the folder that holds the modules.")
         return modules, broken
     docs_real = docs_dir.resolve()
+    if not modules_dir.resolve().is_relative_to(docs_real):
+        problems.error(_shown(modules_dir, root), None, "the modules folder is a link to a folder outside the docs folder.",
+                       "Move the modules into the docs folder instead of linking to them.")
+        return modules, {p.relative_to(modules_dir).with_suffix("").as_posix() for p in modules_dir.rglob("*.md")}
     for path in sorted(modules_dir.rglob("*.md")):
         if path.name in SKIPPED:
             continue
