@@ -57,7 +57,7 @@ def answer_all(page, right: bool) -> None:
     single.get_by_label("Everyone: some of us" if right else "Managers, because", exact=False).check()
     single.get_by_role("button", name="Check").click()
     multiple = quiz(page, "mr-ellis-experience")
-    for label in (["The date field", "The invoice", "Priya's tone"] if right else ["The name of the department"]):
+    for label in (["The date field", "Being invoiced", "Priya's tone"] if right else ["The name of the department"]):
         multiple.get_by_label(label, exact=False).check()
     multiple.get_by_role("button", name="Check").click()
     text = quiz(page, "service-minded-organisation")

@@ -179,7 +179,8 @@ def test_answer_data_the_js_inserts_as_html_holds_only_escaped_text(site):
         assert {tag for tag, _ in parser.tags} <= {"p"}, (name, fragment)
         assert all(not attrs for _, attrs in parser.tags), (name, fragment)
         assert "".join(parser.texts) == expected, name
-    assert solutions["secret"]["a"] == ["<script>alert(31)</script>", '" onmouseover="alert(32)', "{{ 7*7 }}"]
+    # Stored as compared: case, spacing and the punctuation around an answer do not count (quiz.normalise).
+    assert solutions["secret"]["a"] == ["<script>alert(31)</script>", 'onmouseover="alert(32', "{{ 7*7 }}"]
 
 
 def test_json_data_for_the_js_round_trips_exactly(site):
