@@ -447,6 +447,8 @@ def main(argv=None) -> None:
     if args.check_size not in args.sizes and args.check_size != args.compare_size:
         args.sizes = sorted(set(args.sizes) | {args.check_size})
     output = args.output or (None if args.quick else BENCH / "RESULTS.md")
+    if args.profile_size and importlib.util.find_spec("pyinstrument") is None:  # say so now, not after the builds
+        parser.error("the profile needs pyinstrument: `pip install -e \".[bench]\"` (or pass --profile-size 0)")
 
     started = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     t0, load0 = time.perf_counter(), os.getloadavg()[0]
