@@ -53,3 +53,28 @@ def test_built_role_copies_show_the_modules_images_and_links(tmp_path):
         assert (site / "paths" / role / "basics" / src).resolve() == (site / "modules/img/dot.png").resolve()
         assert f'<a href="{extras}">the extras</a>' in html
         assert '<a href="../process/#steps">the steps</a>' in html
+
+
+@pytest.mark.build
+def test_links_inside_quiz_and_coaching_blocks_resolve_and_a_broken_one_is_reported(tmp_path):
+    """MkDocs never sees the Markdown inside the blocks: the plugin resolves those links the same way."""
+    project = tmp_path / "basic"
+    shutil.copytree(FIXTURES / "basic", project)
+    basics = project / "content" / "modules" / "basics.md"
+    with basics.open("a", encoding="utf-8") as out:
+        out.write("\n/// coaching | Plan it\n    for: frontline managers\n"
+                  "Use [the steps](process.md#steps) and [the extras](extras.md).\n///\n")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout
+    for page, extras in (("paths/frontline/basics", "../extras/"), ("paths/managers/basics", "../../../modules/extras/"),
+                         ("modules/basics", "../extras/")):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert f'Use <a href="../process/#steps">the steps</a> and <a href="{extras}">the extras</a>.' in html, page
+    lines = basics.read_text(encoding="utf-8").count("\n")
+    with basics.open("a", encoding="utf-8") as out:
+        out.write("\n/// coaching | Broken\n    for: managers\nSee [nowhere](nothing.md).\n///\n")
+    result = build(project, tmp_path / "site2")
+    assert result.returncode != 0
+    assert f"content/modules/basics.md:{lines + 2}: the link 'nothing.md' in this block leads to no file" in result.stdout
+    assert result.stdout.count("the link 'nothing.md'") == 1  # once, not once per role copy

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-_ATTRS = {"a": "href", "img": "src"}
+ATTRS = {"a": "href", "img": "src"}
 
 
 @dataclass(frozen=True)
@@ -36,19 +36,35 @@ class Copy:
         return f"{self.role_root}{self.module}.md"
 
 
-def rebase(url: str, copy: Copy) -> str:
-    """The URL as written in the module, made to work from the role's copy (others left as they are)."""
+def relative(url: str):
+    """(path, query, anchor) of a link relative to the page's file; None for any other URL."""
     scheme, netloc, path, query, anchor = urlsplit(url)
     if scheme or netloc or not path or path.startswith(("/", "\\")):
-        return url
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(copy.source), unquote(path)))
-    if target.startswith("../"):
-        return url  # outside the docs folder: MkDocs reports it for the module's own page
-    stem, ext = posixpath.splitext(target)
-    prefix = copy.modules_dir + "/"
-    if ext == ".md" and stem.startswith(prefix) and stem[len(prefix):] in copy.path_modules:
-        target = copy.role_root + stem[len(prefix):] + ".md"
-    new = posixpath.relpath(target, posixpath.dirname(copy.copy))
+        return None
+    return path, query, anchor
+
+
+def target(path: str, source: str, copy: Copy | None = None) -> str | None:
+    """The docs-relative file a link `path` written in `source` means; in a role's copy, a module of the same
+    path means the role's copy of it. None: the link leaves the docs folder."""
+    found = posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(path)))
+    if found.startswith("../") or found == "..":
+        return None
+    stem, ext = posixpath.splitext(found)
+    prefix = copy.modules_dir + "/" if copy else None
+    if copy and ext == ".md" and stem.startswith(prefix) and stem[len(prefix):] in copy.path_modules:
+        found = copy.role_root + stem[len(prefix):] + ".md"
+    return found
+
+
+def rebase(url: str, copy: Copy) -> str:
+    """The URL as written in the module, made to work from the role's copy (others left as they are)."""
+    parts = relative(url)
+    found = parts and target(parts[0], copy.source, copy)
+    if not found:
+        return url  # not relative, or outside the docs folder: MkDocs reports it for the module's own page
+    path, query, anchor = parts
+    new = posixpath.relpath(found, posixpath.dirname(copy.copy))
     if path.endswith("/") and not new.endswith("/"):
         new += "/"
     return urlunsplit(("", "", new, query, anchor))
@@ -64,7 +80,7 @@ class _Rebase(Treeprocessor):
         if copy is None:
             return
         for element in root.iter():
-            attr = _ATTRS.get(element.tag)
+            attr = ATTRS.get(element.tag)
             if attr and element.get(attr):
                 element.set(attr, rebase(element.get(attr), copy))
 

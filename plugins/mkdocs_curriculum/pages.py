@@ -25,8 +25,9 @@ def minutes(value: float) -> str:
     return f"{hours} h" if hours else f"{mins} min"
 
 
-def count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def count(n: int, word: str, many: str = "") -> str:
+    """3, 'module' -> '3 modules'; 1, 'person', 'people' -> '1 person'."""
+    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
 
 
 def step_meta(step, module: Module) -> str:

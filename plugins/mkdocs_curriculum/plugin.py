@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from html import escape
 from pathlib import Path
+from urllib.parse import urlunsplit
 
 import markdown
 import yaml
@@ -15,7 +16,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import catalog, export, pages, render
+from . import catalog, export, links, pages, render
 from . import nav as role_nav
 from .config import CurriculumConfig
 from .links import Copy, RebaseLinks
@@ -51,6 +52,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         config.markdown_extensions.append(self._links)
         self._md = None
         self._snippets = {}
+        self._here, self._warned = None, set()  # the page whose quiz and coaching snippets are being rendered
         return config
 
     # -- files: load the curriculum and add the pages it implies --------------------------------
@@ -190,7 +192,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             return banner + pages.home_page(cur, link, ("catalog",) in self.urls)
         version = self._version
         role = cur.roles.get(version.role) if version.role else None
+        self._here = (page, files, self._copy(role.id, version.module.id) if role else None, version.module.file)
         body = fill(html, version, self._slot_renderer(version))
+        self._here = None
         head = pages.module_head(cur, version.module, role, link)
         foot = pages.module_foot(cur, version.module, role, version.questions)
         return banner + head + body + foot
@@ -202,6 +206,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         total = len(version.questions)
 
         def render_slot(kind, node, number):
+            self._line = node.line
             if kind == "quiz":
                 return render.quiz_html(node, number, total, module, self._render_md, titles, trainer)
             if kind == "coaching":
@@ -211,13 +216,36 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         return render_slot
 
     def _render_md(self, text: str) -> str:
-        """Quiz and coaching snippets, with the site's extensions but no raw HTML (it is escaped)."""
-        if text not in self._snippets:
-            if self._md is None:
-                self._md = _safe_markdown(self._extensions)
-            self._md.reset()
-            self._snippets[text] = self._md.convert(text)
-        return self._snippets[text]
+        """Quiz and coaching snippets, with the site's extensions but no raw HTML (it is escaped). A snippet
+        with a relative link is rendered for each page (the link's URL depends on it); the others once."""
+        if text in self._snippets:
+            return self._snippets[text]
+        if self._md is None:
+            self._md = _safe_markdown(self._extensions, self._snippet_link)
+        self._md.reset()
+        self._linked = False
+        html = self._md.convert(text)
+        if not self._linked:
+            self._snippets[text] = html
+        return html
+
+    def _snippet_link(self, url: str) -> str:
+        """MkDocs never sees a snippet's links: resolve them as it would, from the module's own file."""
+        parts = links.relative(url)
+        if parts is None or self._here is None:
+            return url
+        self._linked = True
+        page, files, copy, shown = self._here
+        source = f"{self.curriculum.modules_dir}/{self._version.module.id}.md"
+        found = links.target(parts[0], source, copy)
+        file = files.get_file_from_path(found) if found else None
+        if file is None:
+            if (shown, self._line, url) not in self._warned:
+                self._warned.add((shown, self._line, url))
+                log.warning(f"{shown}:{self._line}: the link '{url}' in this block leads to no file in the docs folder. "
+                            "Write it relative to the module's own file.")
+            return url
+        return urlunsplit(("", "", get_relative_url(file.url, page.url), parts[1], parts[2]))
 
     def _error_banner(self) -> str:
         if not (self.serving and self.problems.errors):
@@ -256,6 +284,18 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         return server
 
 
+class _SnippetLinks(Treeprocessor):
+    def __init__(self, md, resolve):
+        super().__init__(md)
+        self.resolve = resolve
+
+    def run(self, root):
+        for element in root.iter():
+            attr = links.ATTRS.get(element.tag)
+            if attr and element.get(attr):
+                element.set(attr, self.resolve(element.get(attr)))
+
+
 class _NoScript(Treeprocessor):
     """Drop event-handler attributes and script URLs that attr_list or a link could add to a snippet."""
 
@@ -267,13 +307,15 @@ class _NoScript(Treeprocessor):
                     del element.attrib[name]
 
 
-def _safe_markdown(settings) -> markdown.Markdown:
+def _safe_markdown(settings, resolve=None) -> markdown.Markdown:
     extensions, configs = settings
     md = markdown.Markdown(extensions=extensions, extension_configs=configs)
     for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
         if name in registry:
             registry.deregister(name)
     md.treeprocessors.register(_NoScript(md), "curriculum_noscript", 0)
+    if resolve is not None:
+        md.treeprocessors.register(_SnippetLinks(md, resolve), "curriculum_snippet_links", 1)
     return md
 
 

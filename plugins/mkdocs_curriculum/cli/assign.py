@@ -14,7 +14,8 @@ from pathlib import Path
 from .. import export
 from ..model import Curriculum
 from .errors import CliError
-from .check import load_clean, plural
+from ..pages import count
+from .check import load_clean
 from .project import find_project, write_output
 
 ROSTER_COLUMNS = ("name", "email", "role")
@@ -49,13 +50,13 @@ def run_assign(args) -> int:
     if errors:
         for error in errors:
             print(f"error: {error}", file=sys.stderr)
-        raise CliError(f"{args.roster}: {plural(len(errors), 'problem')}, listed above; nothing was written.")
+        raise CliError(f"{args.roster}: {count(len(errors), 'problem')}, listed above; nothing was written.")
     url = export.site_url(curriculum.modules_dir, project.directory_urls)
     extras = [h for h in header if h.lower() not in ROSTER_COLUMNS]
     table = assignment_rows(curriculum, people, args.base_url, url, args.roster)
     write_output(_csv_text(list(ROSTER_COLUMNS) + extras + list(ASSIGN_COLUMNS), table, args.output), args.output)
     if args.output:
-        print(f"Wrote {len(table)} assignments for {plural(len(people), 'person', 'people')} to {args.output}.", file=sys.stderr)
+        print(f"Wrote {len(table)} assignments for {count(len(people), 'person', 'people')} to {args.output}.", file=sys.stderr)
     return 0
 
 

@@ -7,6 +7,7 @@ import sys
 from ..errors import Problems
 from ..load import load_curriculum
 from ..model import Curriculum
+from ..pages import count
 from .errors import CliError
 from .project import Project, find_project
 
@@ -29,13 +30,10 @@ def _check_summary(curriculum: Curriculum | None, problems: Problems, strict: bo
     errors, warnings = len(problems.errors), len(problems.warnings)
     if errors or (strict and warnings):
         note = " (--strict: warnings fail too)" if strict and warnings else ""
-        return f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')}{note}."
-    found = f"{plural(len(curriculum.roles), 'role')}, {plural(len(curriculum.modules), 'module')}"
-    return f"OK: {found}" + (f"; {plural(warnings, 'warning')}." if warnings else ", no problems.")
+        return f"Found {count(errors, 'error')} and {count(warnings, 'warning')}{note}."
+    found = f"{count(len(curriculum.roles), 'role')}, {count(len(curriculum.modules), 'module')}"
+    return f"OK: {found}" + (f"; {count(warnings, 'warning')}." if warnings else ", no problems.")
 
-
-def plural(n: int, word: str, many: str = "") -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
 
 
 def load_clean(project: Project) -> Curriculum:
@@ -43,6 +41,6 @@ def load_clean(project: Project) -> Curriculum:
     curriculum, problems = load_curriculum(project.curriculum, project.docs_dir, project.root)
     if problems.errors:
         print_problems(Problems(problems.errors), sys.stderr)
-        raise CliError(f"the curriculum has {plural(len(problems.errors), 'error')}, listed above. "
+        raise CliError(f"the curriculum has {count(len(problems.errors), 'error')}, listed above. "
                        "Fix them first (`curriculum check` lists them).")
     return curriculum

@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 from .. import export
+from ..pages import count
+from .check import load_clean
 from .errors import CliError, check_role_names
-from .check import load_clean, plural
 from .project import find_project, write_output
 
 
@@ -41,5 +42,5 @@ def run_export_scorm(args) -> int:
                        "Check that the folder can be written.") from None
     for role, path in zip(roles, paths):
         steps = len(curriculum.roles[role].path)
-        print(f"Wrote {path} ({plural(steps, 'module')}, {path.stat().st_size // 1024} KB).", file=sys.stderr)
+        print(f"Wrote {path} ({count(steps, 'module')}, {path.stat().st_size // 1024} KB).", file=sys.stderr)
     return 0
