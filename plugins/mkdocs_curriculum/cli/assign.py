@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .. import export
 from ..model import Curriculum
-from .errors import CliError
 from ..pages import count
 from .check import load_clean
+from .errors import CliError
 from .project import find_project, write_output
 
 ROSTER_COLUMNS = ("name", "email", "role")
