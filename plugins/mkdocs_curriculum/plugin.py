@@ -192,7 +192,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             return banner + pages.home_page(cur, link, ("catalog",) in self.urls)
         version = self._version
         role = cur.roles.get(version.role) if version.role else None
-        self._here = (page, files, self._copy(role.id, version.module.id) if role else None, version.module.file)
+        self._here = (page, files, self._copy(role.id, version.module.id) if role else None, version.module)
         body = fill(html, version, self._slot_renderer(version))
         self._here = None
         head = pages.module_head(cur, version.module, role, link)
@@ -235,14 +235,13 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if parts is None or self._here is None:
             return url
         self._linked = True
-        page, files, copy, shown = self._here
-        source = f"{self.curriculum.modules_dir}/{self._version.module.id}.md"
-        found = links.target(parts[0], source, copy)
+        page, files, copy, module = self._here
+        found = links.target(parts[0], f"{self.curriculum.modules_dir}/{module.id}.md", copy)
         file = files.get_file_from_path(found) if found else None
         if file is None:
-            if (shown, self._line, url) not in self._warned:
-                self._warned.add((shown, self._line, url))
-                log.warning(f"{shown}:{self._line}: the link '{url}' in this block leads to no file in the docs folder. "
+            if (module.file, self._line, url) not in self._warned:
+                self._warned.add((module.file, self._line, url))
+                log.warning(f"{module.file}:{self._line}: the link '{url}' in this block leads to no file in the docs folder. "
                             "Write it relative to the module's own file.")
             return url
         return urlunsplit(("", "", get_relative_url(file.url, page.url), parts[1], parts[2]))

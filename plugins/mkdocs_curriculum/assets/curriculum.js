@@ -227,19 +227,21 @@
     $$("[data-cq-coaching]").forEach(function (box) {
       var area = $("textarea[data-cq-notes]", box);
       if (!area) return;
-      var id = page.module + "/" + box.getAttribute("data-cq-coaching"), timer = null;
+      var id = page.module + "/" + box.getAttribute("data-cq-coaching"), timer = null, dirty = false;
       area.value = load().notes[id] || "";
       area.closest(".cq-notes").hidden = false;
-      function store() {
-        if (timer === null) return;
-        clearTimeout(timer); timer = null;
+      function store() { /* after a 250 ms pause in typing, or at once when the field or the page is left */
+        clearTimeout(timer);
+        if (!dirty) return;
+        dirty = false;
         var s = load();
         if (area.value) s.notes[id] = area.value; else delete s.notes[id];
         save(s);
       }
       area.addEventListener("input", function () {
+        dirty = true;
         clearTimeout(timer);
-        timer = setTimeout(function () { timer = -1; store(); }, 250);
+        timer = setTimeout(store, 250);
       });
       area.addEventListener("blur", store);
       pending.push(store);

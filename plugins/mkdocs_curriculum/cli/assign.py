@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
 import sys
@@ -15,7 +14,7 @@ from .. import export
 from ..model import Curriculum
 from ..pages import count
 from .check import load_clean
-from .errors import CliError
+from .errors import CliError, role_hint
 from .project import find_project, write_output
 
 ROSTER_COLUMNS = ("name", "email", "role")
@@ -137,11 +136,8 @@ def _person(line: int, header: list, values: list, curriculum: Curriculum, start
 
 
 def _unknown_role(role: str, curriculum: Curriculum) -> str:
-    if not role:
-        return f"the role is empty. Known roles: {', '.join(curriculum.roles)}."
-    close = difflib.get_close_matches(role.lower(), list(curriculum.roles), n=1)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
-    return f"unknown role '{role}'.{hint} Known roles: {', '.join(curriculum.roles)}."
+    what = f"unknown role '{role}'." if role else "the role is empty."
+    return what + role_hint(role, list(curriculum.roles))
 
 
 def assignment_rows(curriculum: Curriculum, people: list, base_url: str, url, roster: str = "the roster") -> list:

@@ -13,13 +13,16 @@ class CliError(Exception):
         self.code = code
 
 
+def role_hint(name: str | None, known: list) -> str:
+    """` Did you mean 'x'? Known roles: a, b.`: the end of every message about a role that does not exist."""
+    close = difflib.get_close_matches(name.lower(), known, n=1) if name else []
+    return (f" Did you mean '{close[0]}'?" if close else "") + f" Known roles: {', '.join(known)}."
+
+
 def check_role_names(requested: list, known: list) -> None:
     """A `--role` the curriculum lacks is a command-line mistake (exit 2), told alike by every command."""
     known = [str(r) for r in known]
     unknown = [r for r in dict.fromkeys(requested) if r not in known]
-    if not unknown:
-        return
-    close = difflib.get_close_matches(unknown[0], known, n=1) if len(unknown) == 1 else []
-    hint = f" Did you mean '{close[0]}'?" if close else ""
-    names = ", ".join(unknown)
-    raise CliError(f"unknown role(s) {names}.{hint} Known roles: {', '.join(known)}.", 2)
+    if unknown:
+        hint = role_hint(unknown[0] if len(unknown) == 1 else None, known)
+        raise CliError(f"unknown role(s) {', '.join(unknown)}.{hint}", 2)
