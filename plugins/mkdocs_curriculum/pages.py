@@ -10,7 +10,7 @@ from html import escape
 from typing import Callable
 
 from .model import Curriculum, Module, Role
-from .render import json_script
+from .render import data_element
 
 Link = Callable[..., str]
 STORAGE_KEY = "mkdocs-curriculum/v1"
@@ -71,7 +71,7 @@ def path_page(curriculum: Curriculum, role: Role, link: Link) -> str:
         f'<ol class="cq-path__modules">{items}</ol>'
         f'<p><a class="md-button md-button--primary" href="{escape(first)}" data-cq-continue>Start the path</a></p>'
         '<div class="cq-path__tools" data-cq-tools hidden></div>'
-        f'</div>{json_script("cq-path-data", path_data(curriculum, role, link))}'
+        f'</div>{data_element("cq-path-data", path_data(curriculum, role, link))}'
     )
 
 
@@ -123,7 +123,7 @@ def module_foot(curriculum: Curriculum, module: Module, role: Role | None, quest
     else:
         body = ('<p class="cq-complete" data-cq-complete-box hidden><button type="button" class="md-button" '
                 'data-cq-complete aria-pressed="false">Mark as complete</button></p>')
-    return f'{body}{json_script("cq-page-data", data)}'
+    return f'{body}{data_element("cq-page-data", data)}'
 
 
 def module_index(curriculum: Curriculum, link: Link) -> str:

@@ -58,7 +58,7 @@ def quiz_html(q: Question, number: int, total: int, module: Module, md: Md, titl
         '<div class="cq-quiz__actions">'
         '<button type="button" class="md-button md-button--primary" data-cq-check>Check</button> '
         '<button type="button" class="md-button" data-cq-retry hidden>Try again</button></div>'
-        '<div class="cq-quiz__result" role="status" aria-live="polite"></div>'
+        '<div class="cq-quiz__result" role="status" aria-live="polite" tabindex="-1"></div>'
         '<div class="cq-quiz__explanation" hidden></div></fieldset></div>'
     )
     return "\n".join(parts)
@@ -106,8 +106,9 @@ def for_open_html(node: ForBlock, titles: dict) -> str:
             f'Only in the version for: {role_names(node.roles, titles)}</p>')
 
 
-def json_script(element_id: str, data) -> str:
-    """Embed data for the page's JS; `<`, `>` and `&` are escaped so no text can end the script."""
+def data_element(element_id: str, data) -> str:
+    """Carry data for the page's JS in an attribute of an empty, hidden element: Material's instant
+    navigation re-creates every inline `<script>` of the page as an executable one (dropping its `type`),
+    so a `<script type="application/json">` would be run as JavaScript. An attribute is never run."""
     text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" id="{escape(element_id)}">{text}</script>'
+    return f'<div hidden id="{escape(element_id)}" data-cq-json="{escape(text, quote=True)}"></div>'

@@ -18,7 +18,8 @@ FOCUSED = """() => {
   const style = getComputedStyle(el);
   return { tag: el.localName, type: el.type || "", text: (el.innerText || el.value || "").trim(), label: label.trim(),
            checked: !!el.checked, outline: style.outlineStyle, quiz: !!el.closest(".cq-quiz"),
-           retry: el.hasAttribute("data-cq-retry"), check: el.hasAttribute("data-cq-check") };
+           retry: el.hasAttribute("data-cq-retry"), check: el.hasAttribute("data-cq-check"),
+           verdict: el.classList.contains("cq-quiz__result") };
 }"""
 
 
@@ -77,9 +78,14 @@ def test_a_whole_path_by_keyboard_alone(page, base):
     here = tab_to(page, "[data-cq-check]")
     assert here["text"] == "Check" and here["quiz"]
     page.keyboard.press("Enter")
-    assert focused(page)["retry"], f"after Check, focus is on {focused(page)}, not on Try again"
+    assert focused(page)["verdict"], f"after Check, focus is on {focused(page)}, not on the verdict"
     assert_announced(page, first.locator(".cq-quiz__result"), "Not quite")
     assert "Everyone does, not just the front line." in first.inner_text()
+    page.keyboard.press("Enter")  # a second Enter, as an impatient user does: the answer stays
+    assert "Not quite" in first.locator(".cq-quiz__result").inner_text()
+    assert first.get_by_label("Only the front line").is_checked()
+    here = tab_to(page, "[data-cq-retry]", back=True)
+    assert here["text"] == "Try again"
     page.keyboard.press("Enter")  # Try again
     here = focused(page)
     assert here["type"] == "radio" and here["label"] == "Only the front line", f"after Try again, focus is on {here}"
@@ -89,7 +95,7 @@ def test_a_whole_path_by_keyboard_alone(page, base):
     assert here["label"] == "Everyone" and here["checked"]
     tab_to(page, "[data-cq-check]")
     page.keyboard.press("Space")
-    assert focused(page)["retry"]
+    assert focused(page)["verdict"]
     assert_announced(page, first.locator(".cq-quiz__result"), "Correct")
     assert_announced(page, page.locator("[data-cq-score]"), "Answered 1 of 2")
 
@@ -98,7 +104,7 @@ def test_a_whole_path_by_keyboard_alone(page, base):
     assert here["label"] == "Your answer"
     page.keyboard.type("Help")
     page.keyboard.press("Enter")
-    assert focused(page)["retry"]
+    assert focused(page)["verdict"]
     assert_announced(page, page.locator(".cq-quiz").nth(1).locator(".cq-quiz__result"), "Correct")
     assert_announced(page, page.locator("[data-cq-score]"), "2/2 (100%)")
     assert "Complete" in page.locator("[data-cq-module-state]").inner_text()
@@ -116,7 +122,7 @@ def test_a_whole_path_by_keyboard_alone(page, base):
         here = focused(page)
     assert here["check"], f"after the last choice, focus is on {here}, not on Check"
     page.keyboard.press("Enter")
-    assert focused(page)["retry"]
+    assert focused(page)["verdict"]
     assert_announced(page, page.locator(".cq-quiz__result"), "Correct")
     assert_announced(page, page.locator("[data-cq-score]"), "Passed")
 

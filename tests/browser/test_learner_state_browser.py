@@ -90,7 +90,7 @@ def test_a_note_is_saved_even_when_the_page_is_left_at_once(page, base):
 def test_continue_opens_the_first_unfinished_required_module_before_optional_ones(page, sample_site, serve):
     base = serve(sample_site)
     page.goto(base + "paths/managers/")
-    path = page.evaluate("() => JSON.parse(document.getElementById('cq-path-data').textContent)")
+    path = page.evaluate("() => JSON.parse(document.getElementById('cq-path-data').dataset.cqJson)")
     modules = path["modules"]
     first_optional = next(i for i, m in enumerate(modules) if m["optional"])
     assert any(not m["optional"] for m in modules[first_optional:]), "the sample needs a required module after an optional one"

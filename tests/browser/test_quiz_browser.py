@@ -1,4 +1,4 @@
-"""Quizzes in a real Chromium: mouse and keyboard, feedback, score, persistence, instant navigation."""
+"""Quizzes in a real Chromium: mouse and keyboard, feedback, score, persistence (navigation: test_navigation.py)."""
 
 import pytest
 
@@ -71,20 +71,6 @@ def test_answers_persist_across_reload(page, base):
     assert "Correct" in q.locator(".cq-quiz__result").inner_text()
     assert q.get_by_label("Everyone", exact=True).is_checked()
     assert "Answered 1 of 2" in page.locator("[data-cq-score]").inner_text()
-
-
-def test_quizzes_initialise_after_instant_navigation(page, base):
-    page.goto(base + "paths/frontline/basics/")
-    page.wait_for_function("() => window.document$ !== undefined")
-    page.locator("a.md-footer__link--next").click()
-    page.wait_for_url("**/process/")
-    assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
-    q = quiz(page, 0)
-    assert "cq-ready" in q.get_attribute("class")
-    q.get_by_label("Listen").check()
-    q.get_by_label("Help").check()
-    q.get_by_role("button", name="Check").click()
-    assert "Correct" in q.locator(".cq-quiz__result").inner_text()
 
 
 def test_no_answers_in_plain_view_and_readable_without_javascript(browser, base):

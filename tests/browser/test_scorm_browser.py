@@ -43,11 +43,15 @@ HOST = """<!doctype html>
 </body></html>
 """
 
-@pytest.fixture(autouse=True)
-def runtime():
+def need_runtime() -> None:
     if not RUNTIME.is_file():
         missing("the SCORM runtime is not installed: run `npm ci` in tests/scorm (as .ci/run does) to get "
                 "scorm-again's dist/scorm12.min.js")
+
+
+@pytest.fixture(autouse=True)
+def runtime():
+    need_runtime()
 
 
 @functools.cache
@@ -68,6 +72,7 @@ def _lms_dir(base: str) -> Path:
 
 @pytest.fixture(scope="module")
 def lms(tmp_path_factory, serve):
+    need_runtime()  # before the copy below: a module fixture runs before the function-scoped guard
     return serve(_lms_dir(str(tmp_path_factory.mktemp("scorm"))))
 
 

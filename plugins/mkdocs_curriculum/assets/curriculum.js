@@ -45,11 +45,21 @@
   /* ---- helpers ---- */
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
+  /* the page's data rides in an attribute (render.data_element): Material's page swap runs inline scripts */
   function data(id) {
     var el = document.getElementById(id);
     if (!el) return null;
-    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+    try { return JSON.parse(el.getAttribute("data-cq-json")); } catch (e) { return null; }
   }
+  /* the data element of each page visit is new (a load or Material's swap); marking it makes set-up once a visit */
+  function firstVisit(id) {
+    var el = document.getElementById(id);
+    if (!el || el.cqReady) return false;
+    el.cqReady = true;
+    return true;
+  }
+  /* Material makes every link absolute after a swap and resolves a relative one against the page it came from */
+  function absolute(url) { return new URL(url, location.href).href; }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -155,7 +165,8 @@
       s.answers[id] = { r: resp, ok: isRight(kind, sol, resp) };
       save(s);
       showResult(quiz, kind, sol, s.answers[id]);
-      $("[data-cq-retry]", quiz).focus();
+      /* not "Try again": a second Enter there would erase the answer. The verdict is harmless and is read out */
+      $(".cq-quiz__result", quiz).focus();
       onChange();
     }
     $("[data-cq-check]", quiz).addEventListener("click", check);
@@ -285,8 +296,8 @@
     var next = open.filter(function (m) { return !m.optional; })[0] || open[0];
     var go = $("[data-cq-continue]");
     var started = path.modules.some(function (m) { return state.seen[m.id] || state.done[m.id]; });
-    if (next) { go.href = next.url; go.textContent = (started ? "Continue: " : "Start: ") + next.title; }
-    else { go.href = path.modules[0].url; go.textContent = "Review the path"; }
+    if (next) { go.href = absolute(next.url); go.textContent = (started ? "Continue: " : "Start: ") + next.title; }
+    else { go.href = absolute(path.modules[0].url); go.textContent = "Review the path"; }
     initTools(path, doneReq.length === required.length && required.length > 0);
   }
   function initTools(path, complete) {
@@ -511,14 +522,17 @@
     lmsCall("LMSFinish");
   }
 
-  /* ---- entry: every page load and every instant navigation ---- */
+  /* ---- entry: every page visit, however the page was reached. Material's document$ announces instant
+   * navigations (and replays the first load); it never emits from file://, and a theme without it has none,
+   * so the document's own load starts the page too. firstVisit() makes the two one set-up. ---- */
   function init() {
-    var page = data("cq-page-data"), path = data("cq-path-data");
+    var page = firstVisit("cq-page-data") && data("cq-page-data");
+    var path = firstVisit("cq-path-data") && data("cq-path-data");
     if (page) { lmsStart(page); initModule(page); }
     if (path) initPath(path);
   }
   window.mkdocsCurriculum = { key: KEY, load: load, save: save, backend: backend, fresh: fresh, valid: valid, score: score };
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { init(); });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
