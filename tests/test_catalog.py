@@ -150,3 +150,20 @@ def test_an_authors_own_catalogue_is_kept(tmp_path):
     assert result.returncode == 0, result.stdout
     page = (tmp_path / "site" / "catalog" / "index.html").read_text(encoding="utf-8")
     assert "Hand-written." in page and "cq-catalog" not in page
+
+
+def test_the_catalogue_headings_make_its_table_of_contents(curriculum):
+    """MkDocs finds no Markdown headings in a page written as HTML: the plugin reads them from the HTML."""
+    from mkdocs_curriculum.headings import toc_tokens
+
+    tokens = toc_tokens(catalog_page(curriculum, link))
+    assert [(t["level"], t["id"], t["name"]) for t in tokens] == [
+        (2, "cq-catalog-roles", "Learning paths"), (2, "cq-catalog-matrix", "Modules by role"),
+        (2, "cq-catalog-modules", "Modules")]
+    modules = tokens[2]["children"]
+    assert [(t["level"], t["id"], t["name"]) for t in modules] == [
+        (3, "cq-catalog-basics", "Basics"), (3, "cq-catalog-process", "The process"),
+        (3, "cq-catalog-extras", "Extras")]
+    assert not tokens[0]["children"] and not tokens[1]["children"]
+    evil = toc_tokens('<h2 id="x">A &lt;b&gt; &amp; <em>c</em></h2><h2>no id</h2><section><h3>none</h3></section>')
+    assert [(t["id"], t["name"]) for t in evil] == [("x", "A &lt;b&gt; &amp; c")]

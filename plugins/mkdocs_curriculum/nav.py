@@ -2,7 +2,8 @@
 
 Material renders the whole navigation into every page, so a navigation holding every role's copy of
 every module makes the build quadratic. Each role gets its own small Navigation instead; the other
-roles appear only as one-entry sections (their tab), and the trainer's modules behind one index page.
+roles appear only as one-entry sections (their tab), and the trainer's modules behind one index page (a
+trainer's module page adds itself to that section in its own navigation).
 A long path is split into sections of CHUNK modules and pruned (the plugin turns `navigation.prune` on).
 """
 
@@ -50,8 +51,9 @@ def _link(pages: list) -> None:
 
 
 def build_navs(curriculum, site_items: list, path_pages: dict, module_pages: dict,
-               trainer_pages: list, trainer_index: Page | None) -> dict:
-    """One Navigation per role (key: role id) and one for every other page (key: None)."""
+               trainer_pages: dict, trainer_index: Page | None) -> dict:
+    """One Navigation per role (key: role id), one per trainer's module page (key: its key in `trainer_pages`)
+    and one for every other page (key: None)."""
     home = [i for i in site_items if isinstance(i, Page) and i.is_homepage]
     rest = [i for i in site_items if i not in home]
     for item in home + rest:
@@ -63,20 +65,24 @@ def build_navs(curriculum, site_items: list, path_pages: dict, module_pages: dic
         stub[rid] = _section(role.title, [path_pages[rid]], own=False)
         flat[rid] = [path_pages[rid]] + modules
         _link(flat[rid])
-    trainer = []
-    if trainer_index is not None:
-        trainer = [_section(TRAINER_TITLE, [trainer_index], own=True)]
-        for page in trainer_pages:
-            page.parent = trainer[0]
-            page.previous_page = page.next_page = None
+    trainer = [_section(TRAINER_TITLE, [trainer_index], own=True)] if trainer_index is not None else []
+    # A trainer's module page is in its own navigation only (in every page's, the build would be quadratic):
+    # Material gives a page its table-of-contents toggle, which the TOC's title is the label of, and its TOC
+    # on small screens, only where the page is in the navigation.
+    own_section = {}
+    for key, page in trainer_pages.items():
+        own_section[key] = _section(TRAINER_TITLE, trainer[0].children + [page] if trainer else [page], own=False)
+        page.parent = own_section[key]
+        page.previous_page = page.next_page = None
     _link([p for p in home + rest if isinstance(p, Page)] + ([trainer_index] if trainer_index else []))
     all_pages = [p for p in home + rest if isinstance(p, Page)]
 
-    def navigation(own: str | None) -> Navigation:
+    def navigation(own: str | None = None, trainer_section: Section | None = None) -> Navigation:
         sections = [full[r] if r == own else stub[r] for r in curriculum.roles]
         pages = all_pages + (flat[own] if own else [])
-        return Navigation(home + sections + rest + trainer, pages)
+        return Navigation(home + sections + rest + ([trainer_section] if trainer_section else trainer), pages)
 
     navs = {rid: navigation(rid) for rid in curriculum.roles}
-    navs[None] = navigation(None)
+    navs[None] = navigation()
+    navs.update((key, navigation(trainer_section=section)) for key, section in own_section.items())
     return navs

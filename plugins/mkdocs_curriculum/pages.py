@@ -67,12 +67,23 @@ def path_page(curriculum: Curriculum, role: Role, link: Link) -> str:
     return (
         f'<div class="cq-path" data-cq-path="{escape(role.id)}">{description}'
         f'<p class="cq-path__totals">{totals}</p>'
-        '<div class="cq-progress" data-cq-progress hidden></div>'
+        f"{progress_box(role, modules)}"
         f'<ol class="cq-path__modules">{items}</ol>'
         f'<p><a class="md-button md-button--primary" href="{escape(first)}" data-cq-continue>Start the path</a></p>'
         '<div class="cq-path__tools" data-cq-tools hidden></div>'
         f'</div>{data_element("cq-path-data", path_data(curriculum, role, link))}'
     )
+
+
+def progress_box(role: Role, modules: dict) -> str:
+    """The path's progress box as the script fills it for a learner who has done nothing yet, hidden until the
+    script has filled it: it takes its place from the start, so the modules below do not move (layout shift)."""
+    required = [s for s in role.path if not s.optional]
+    label = f"0 of {len(required)} required modules complete"
+    left = role.required_minutes(modules)
+    text = f"{label} · {minutes(left)} left" if left else f"{label} · nothing left to do"
+    return (f'<div class="cq-progress" data-cq-progress hidden><progress max="{max(len(required), 1)}" value="0" '
+            f'aria-label="{label}"></progress><p class="cq-progress__text">{text}</p></div>')
 
 
 def _path_item(number: int, step, module: Module, role: Role, link: Link) -> str:

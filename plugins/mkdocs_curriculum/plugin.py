@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from html import escape
 from pathlib import Path
 from urllib.parse import urlunsplit
@@ -14,11 +15,13 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import catalog, export, links, pages, render
 from . import nav as role_nav
 from .config import CurriculumConfig
+from .headings import toc_tokens
 from .links import Copy, RebaseLinks
 from .load import load_curriculum
 from .tailor import fill, tailor
@@ -27,6 +30,7 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URI = "assets/curriculum/"
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*") tabindex=""')
 EXTENSIONS = ("admonition", "attr_list", "md_in_html", "def_list")
 
 
@@ -139,14 +143,18 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             cur, items,
             path_pages={rid: page_of[("path", rid)] for rid in cur.roles},
             module_pages={k[1:]: p for k, p in page_of.items() if k[0] == "module"},
-            trainer_pages=[p for k, p in page_of.items() if k[0] == "trainer"],
+            trainer_pages={k: p for k, p in page_of.items() if k[0] == "trainer"},
             trainer_index=page_of.get(("index",)),
         )
         return self.navs[None]
 
     def on_page_context(self, context, page, config, nav):
         key = self.kinds.get(page.file.src_uri, ())
-        own = key[1] if key and key[0] in ("path", "module") else None
+        own = None  # the site's navigation; a role's for its pages, a trainer's module page's own for that page
+        if key and key[0] in ("path", "module"):
+            own = key[1]
+        elif key and key[0] == "trainer":
+            own = key
         if self.navs:
             context["nav"] = self.navs[own]
         return context
@@ -182,14 +190,17 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         def link(kind, *ids):
             return get_relative_url(self.urls[(kind, *ids)], page.url)
 
-        if key[0] == "path":
-            return banner + pages.path_page(cur, cur.roles[key[1]], link)
-        if key[0] == "index":
-            return banner + pages.module_index(cur, link)
-        if key[0] == "catalog":
-            return banner + catalog.catalog_page(cur, link)
-        if key[0] == "home":
-            return banner + pages.home_page(cur, link, ("catalog",) in self.urls)
+        if key[0] in ("path", "index", "catalog", "home"):
+            if key[0] == "path":
+                body = pages.path_page(cur, cur.roles[key[1]], link)
+            elif key[0] == "index":
+                body = pages.module_index(cur, link)
+            elif key[0] == "catalog":
+                body = catalog.catalog_page(cur, link)
+            else:
+                body = pages.home_page(cur, link, ("catalog",) in self.urls)
+            page.toc = get_toc(toc_tokens(body))  # MkDocs saw no Markdown headings here: read them from the HTML
+            return banner + body
         version = self._version
         role = cur.roles.get(version.role) if version.role else None
         self._here = (page, files, self._copy(role.id, version.module.id) if role else None, version.module)
@@ -254,8 +265,11 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                 f"{len(self.problems.errors)} error(s); this preview leaves out what they break.</p><ul>{items}</ul></div>")
 
     def on_post_page(self, output, page, config):
-        """Name Material's search dialog (axe: aria-dialog-name), which stock Material leaves unnamed."""
-        return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        """Name Material's search dialog (axe: aria-dialog-name), which stock Material leaves unnamed, and drop
+        the empty `tabindex` Material writes on the open section of the sidebar under `navigation.tabs` (which
+        the plugin turns on; each role's tab is such a section): invalid HTML, which browsers ignore anyway."""
+        output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        return _EMPTY_TABINDEX.sub(r"\1", output)
 
     def on_post_template(self, output_content, template_name, config):
         """The same for pages rendered from a bare template (404.html)."""
