@@ -81,8 +81,20 @@ EXPECTED = {
     "module-id-absolute": (CUR, 8, "'/etc/passwd' is not a valid module id.", "no leading '/'"),
     "no-front-matter": (WELCOME, 1, "this module has no front matter.", "Start the file with `---`"),
     "deep-nesting": (WELCOME, 23, "blocks are nested more than 16 deep.", "Flatten them."),
+    "quiz-options-after-blank-line": (BASICS, 12, "this option line of `/// quiz` is cut off from its header by a "
+                                                  "blank line, so learners would read it as text.",
+                                      "Remove the blank line: option lines go right under the header, indented by "
+                                      "exactly 4 spaces."),
+    "quiz-option-indent-2": (BASICS, 11, "this option line of `/// quiz` is indented by 2 spaces, not 4.",
+                             "Indent option lines by exactly 4 spaces"),
+    "quiz-choices-indented": (BASICS, 11, "this choice line is indented under the `/// quiz` header, where only "
+                                          "option lines go.", "`- [x] Right answer`"),
+    "placeholder-left": (BASICS, 10, "this module still has placeholder text from `curriculum new` (lines 10, 11, 12, "
+                                     "13).", "Replace it with your own words"),
 }
-WARNINGS = {"module-in-no-path"}
+WARNINGS = {"module-in-no-path", "placeholder-left"}
+# Layout mistakes are told in one message at the line that is wrong, before (and instead of) any parser wording.
+ONLY = {"quiz-options-after-blank-line", "quiz-option-indent-2", "quiz-choices-indented"}
 # Mistakes that also go through a real `mkdocs build` (they carry mkdocs.yml and content/index.md).
 BUILT = ["malformed-yaml", "unknown-role-in-for", "quiz-no-correct-choice", "prerequisite-cycle", "unclosed-block",
          "module-id-dotdot", "empty-module"]
@@ -128,6 +140,8 @@ def test_case(case):
     _, problems = load(BROKEN / case)
     assert time.monotonic() - start < 10
     check(problems, *EXPECTED[case], severity=WARNING if case in WARNINGS else ERROR)
+    if case in ONLY:
+        assert len(problems.items) == 1, "\n".join(map(str, problems.items))
     if case in WARNINGS:
         assert problems.errors == []  # fails only --strict
 

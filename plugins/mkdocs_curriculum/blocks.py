@@ -43,6 +43,7 @@ class Context:
     roles: frozenset
     problems: list = field(default_factory=list)  # SourceError items
     ids: dict = field(default_factory=dict)  # quiz/coaching id -> first line
+    misshapen: set = field(default_factory=set)  # header lines of blocks whose layout was reported: not parsed
 
     def fail(self, line, message, hint=""):
         self.problems.append(SourceError(line, message, hint))
@@ -110,6 +111,8 @@ def _open(header, lines, i, number, ctx):
     name, indent = header.group("name"), header.group("indent")
     arg = (header.group("arg") or "").strip()
     head = [(number, lines[i - 1])]
+    if name in OURS and _misshapen(lines, i, number, indent_width(indent), name, ctx):
+        ctx.misshapen.add(number)
     option_lines = []
     while i < len(lines) and lines[i].strip() and indent_width(lines[i]) >= indent_width(indent) + 4:
         option_lines.append(dedent_line(lines[i], indent_width(indent) + 4))
@@ -122,9 +125,51 @@ def _open(header, lines, i, number, ctx):
         if meant:
             ctx.fail(number, f"unknown block `/// {name}`.", f"Did you mean `/// {meant}`? Block names are lower-case.")
     options = None
-    if option_lines and name in OURS:
+    if option_lines and name in OURS and number not in ctx.misshapen:
         options = _options("\n".join(option_lines), number + 1, name, ctx)
     return _Open(name, arg, options, number, indent, head), i
+
+
+_OPTION_LINE = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
+_CHOICE_LINE = re.compile(r"^[ \t]*[-*+][ \t]*\[[ xX]?\]")
+_OPTION_NAMES = {"quiz": quiz.OPTIONS, "coaching": coaching.OPTIONS, "for": ()}
+OPTION_INDENT = "Indent option lines by exactly 4 spaces, right under the header line, with no blank line between."
+
+
+def _misshapen(lines: list, i: int, number: int, base: int, name: str, ctx: Context) -> bool:
+    """Layout mistakes that would otherwise pass silently or surface as a parser's riddle: options cut off
+    from their header by a blank line (shown to learners as text), options indented by anything but 4
+    spaces, choices indented as if they were options. Reported at the line that is wrong."""
+    known = _OPTION_NAMES[name]
+
+    def option(text: str) -> bool:
+        found = _OPTION_LINE.match(text)
+        return bool(found) and found.group("key") in known
+
+    j = i
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j > i and j < len(lines) and indent_width(lines[j]) > base and option(lines[j]):
+        ctx.fail(number + 1 + j - i, f"this option line of `/// {name}` is cut off from its header by a blank "
+                 "line, so learners would read it as text.",
+                 "Remove the blank line: option lines go right under the header, indented by exactly 4 spaces.")
+        return True
+    previous = ""
+    for k in range(i, len(lines)):
+        text = lines[k]
+        if not text.strip() or indent_width(text) <= base and not option(text):
+            return False
+        if _CHOICE_LINE.match(text) and indent_width(text) > base:
+            ctx.fail(number + 1 + k - i, f"this choice line is indented under the `/// {name}` header, where only "
+                     "option lines go.", "Start choice lines at the block's own indentation: `- [x] Right answer`.")
+            return True
+        continuation = previous.rstrip().endswith(":") or text.strip().startswith("- ")
+        if option(text) and indent_width(text) != base + 4 and not (k > i and continuation):
+            ctx.fail(number + 1 + k - i, f"this option line of `/// {name}` is indented by "
+                     f"{indent_width(text) - base} spaces, not 4.", OPTION_INDENT)
+            return True
+        previous = text
+    return False
 
 
 def _options(text: str, line: int, name: str, ctx: Context):
@@ -156,6 +201,8 @@ def _finish(block: _Open, close_line: int, close_text: str, ctx: Context) -> lis
     """A block just closed: build its node, or pass a foreign block through as text."""
     if block.name not in OURS:
         return block.head + block.items + [(close_line, close_text)]
+    if block.line in ctx.misshapen:  # reported at the line that is wrong; its parse would only add riddles
+        return []
     if block.name == "for":
         return [_for_block(block, ctx)]
     if any(not isinstance(item, tuple) for item in block.items):

@@ -8,7 +8,7 @@ import os
 import re
 from pathlib import Path
 
-from . import blocks
+from . import blocks, starter
 from .errors import CurriculumError, Problems, SourceError
 from .model import Curriculum, Module, Role, Step
 from .source import LineDict, LineList, load_yaml, read_text, split_front_matter
@@ -267,6 +267,7 @@ def load_module(path: Path, mid: str, shown: str, roles: frozenset, problems: Pr
         problems.error(shown, 2, "the front matter must be `key: value` lines.")
         return None
     fields = _module_fields(meta, shown, problems)
+    _placeholders(text, shown, problems)
     ctx = blocks.Context(mid, roles)
     nodes = blocks.parse_body(body, body_line, ctx)
     for exc in ctx.problems:
@@ -274,6 +275,15 @@ def load_module(path: Path, mid: str, shown: str, roles: frozenset, problems: Pr
     if fields is None:
         return None
     return Module(mid, shown, body=nodes, words=len(body.split()), meta=meta, **fields)
+
+
+def _placeholders(text: str, shown: str, problems: Problems) -> None:
+    """Template text left in by `curriculum new` is a warning: a build works, `--strict` refuses it."""
+    lines = starter.placeholder_lines(text)
+    if lines:
+        where = f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines))}"
+        problems.warning(shown, lines[0], f"this module still has placeholder text from `curriculum new` ({where}).",
+                         "Replace it with your own words before learners see it.")
 
 
 def _module_fields(meta: LineDict, shown: str, problems: Problems) -> dict | None:
