@@ -420,6 +420,16 @@ def report(bench: Bench, info: dict, prof: dict | None, started: str, loads: tup
     return "\n".join(lines) + "\n"
 
 
+# Sections other benchmarks write into RESULTS.md (bench/lrs_accounts.py, bench/preview.py, bench/xapi_size.py): kept when this one rewrites the file.
+KEPT_SECTIONS = ("## LRS accounts:", "## Preview after one save:", "## xAPI tracking script:")
+
+
+def _kept_sections(output: Path) -> str:
+    old = output.read_text(encoding="utf-8") if output.exists() else ""
+    kept = [part for part in old.split("\n## ")[1:] if ("## " + part).startswith(KEPT_SECTIONS)]
+    return "".join("\n## " + part.rstrip("\n") + "\n" for part in kept)
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,500,2000", help="module counts for the scaling runs (default 100,500,2000)")
@@ -468,7 +478,7 @@ def main(argv=None) -> None:
     print()
     print(text)
     if output:
-        output.write_text(text, encoding="utf-8")
+        output.write_text(text + _kept_sections(output), encoding="utf-8")
         print(f"written to {output}")
 
 

@@ -8,6 +8,7 @@ must write nothing outside its site folder. Binary, huge and symlink cases are m
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -298,7 +299,8 @@ def test_build_fails(tmp_path, case):
     root = copy(case, tmp_path)
     output = failed_build(tmp_path, root, message)
     assert f"{file}:{line}: " in output if line else f"{file}: " in output
-    assert "error(s), listed above" in output
+    found = re.search(r"The curriculum has (\d+) (errors?), listed above", output)
+    assert found and (found.group(2) == "error") == (found.group(1) == "1"), output
 
 
 @pytest.mark.build

@@ -166,6 +166,52 @@ def test_sidebar_of_a_trainer_page_lists_no_role_module(site):
     assert not [link for link in links if re.fullmatch(r"/paths/[^/]+/[^/]+/", link)]
 
 
+def test_trainer_pages_list_every_module_and_link_in_module_order(site):
+    """The trainer's view: each module page's sidebar lists the index and every module; previous/next go
+    from the index of all modules through the modules in order (MODULES: the index page's order)."""
+    urls = ["/modules/"] + [f"/modules/{m}/" for m in MODULES]
+    index = article(page(site, "/modules/"))
+    assert [m for m in MODULES if f'href="{m}/"' in index] == MODULES
+    assert sorted(MODULES, key=lambda m: index.index(f'href="{m}/"')) == MODULES
+    for i, url in enumerate(urls):
+        html = page(site, url)
+        expected_prev = urls[i - 1] if i else "/catalog/"  # the index page follows the site's own pages
+        expected_next = urls[i + 1] if i + 1 < len(urls) else None
+        assert link_rel(html, "prev", url) == expected_prev, url
+        assert link_rel(html, "next", url) == expected_next, url
+        assert footer(html, "prev", url) == expected_prev, url
+        assert footer(html, "next", url) == expected_next, url
+        if i:
+            assert set(urls) <= primary_nav_links(html, url), url
+
+
+def test_trainer_navigation_is_one_shared_bounded_section():
+    """All trainer pages share one Navigation (built once, not once per page) whose trainer section holds the
+    index and the modules in sections of CHUNK, like a long path, so `navigation.prune` keeps each page small."""
+    from html import escape
+    from types import SimpleNamespace
+
+    from mkdocs_curriculum import nav as role_nav
+
+    def fake(name):
+        return SimpleNamespace(title=name, parent=None, previous_page=None, next_page=None, is_homepage=False)
+
+    modules = {("trainer", f"m{i:02d}"): fake(f"m{i:02d}") for i in range(45)}
+    index = fake("All modules")
+    navs = role_nav.build_navs(SimpleNamespace(roles={}), [], {}, {}, modules, index)
+    shared = {id(navs[key]) for key in modules}
+    assert len(shared) == 1 and navs[next(iter(modules))] is not navs[None]
+    section = navs[next(iter(modules))].items[-1]
+    assert section.title == escape(role_nav.TRAINER_TITLE) and section.children[0] is index
+    chunks = section.children[1:]
+    assert [len(c.children) for c in chunks] == [20, 20, 5]
+    assert [p for c in chunks for p in c.children] == list(modules.values())
+    assert navs[None].items[-1].children == [index] and index.parent is navs[None].items[-1]
+    pages = list(modules.values())
+    assert pages[0].previous_page is index and index.next_page is pages[0] and pages[-1].next_page is None
+    assert all(a.next_page is b and b.previous_page is a for a, b in zip(pages, pages[1:]))
+
+
 def test_search_index_holds_each_module_once(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = [doc["location"] for doc in index["docs"] if "#" not in doc["location"]]
@@ -201,11 +247,11 @@ def test_answers_are_in_the_obfuscated_key(site):
     html = page(site, "/paths/frontline/basics/")
     keys = dict(re.findall(r'data-cq-quiz="([^"]+)" data-cq-kind="[^"]+" data-cq-key="([^"]+)"', html))
     choice = decode(keys["who-serves-customers"], "basics/who-serves-customers")
-    assert choice["c"] == [1]
-    assert "Everyone does, not just the front line." in choice["f"][0]
-    assert "Service is everyone" in choice["e"]
+    assert choice["correct"] == [1]
+    assert "Everyone does, not just the front line." in choice["feedback"][0]
+    assert "Service is everyone" in choice["explanation"]
     text = decode(keys["which-step-comes-right-after-listening"], "basics/which-step-comes-right-after-listening")
-    assert text["a"] == ["help", "helping"]
+    assert text["answers"] == ["help", "helping"]
 
 
 def test_a_minimal_config_gets_a_home_page_that_picks_a_role_and_one_tab_per_role(tmp_path):

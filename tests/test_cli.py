@@ -197,7 +197,16 @@ def test_new_writes_a_valid_module_and_extends_the_paths(project, capsys):
     assert after.startswith("# A small curriculum used by the tests.\n")  # comments kept
     assert after == before.replace("        due_days: 30\n", "        due_days: 30\n      - module: handling-complaints\n").replace(
         "path: [basics, process]", "path: [basics, process, handling-complaints]")
-    assert run(capsys, "check", "--strict")[0] == 0
+    assert run(capsys, "check")[0] == 0  # a valid module...
+    code, out, err = run(capsys, "check", "--strict")  # ...whose placeholder text must not reach learners
+    assert code == 1
+    assert "content/modules/handling-complaints.md:3: this module still has placeholder text from `curriculum new`" in out + err
+    text = module.replace("Replace this with your question?", "Who handles a complaint?")
+    for placeholder in ("A right answer", "A wrong answer"):
+        text = text.replace(placeholder, "An answer of the trainer's own")
+    (project / "content/modules/handling-complaints.md").write_text(text)
+    code, out, err = run(capsys, "check", "--strict")
+    assert code == 1 and "Who handles" not in out + err and ":3: this module still has placeholder text" in out + err
 
 
 def test_new_module_passes_the_loader_with_its_quiz_and_coaching(project, capsys):
@@ -205,7 +214,9 @@ def test_new_module_passes_the_loader_with_its_quiz_and_coaching(project, capsys
 
     assert run(capsys, "new", "sub/deep-dive", "--title", "Deep", "--role", "managers", "--duration", "7.5")[0] == 0
     curriculum, problems = load_curriculum(project / "curriculum.yml", project / "content", project)
-    assert not problems.items
+    assert not problems.errors
+    assert [p.message.split(" (")[0] for p in problems.warnings] == [
+        "this module still has placeholder text from `curriculum new`"]
     module = curriculum.modules["sub/deep-dive"]
     assert (module.title, module.duration) == ("Deep", 7.5)
     assert len(module.questions()) == 1 and len(module.coachings()) == 1
@@ -234,14 +245,14 @@ def test_new_unknown_role_lists_the_known_ones(project, capsys):
     before = (project / "curriculum.yml").read_text()
     code, _, err = run(capsys, "new", "fresh", "--title", "Fresh", "--role", "frontlin")
     assert code == 2
-    assert "error: unknown role(s) frontlin. Did you mean 'frontline'? Known roles: frontline, managers." in err
+    assert "error: unknown role frontlin. Did you mean 'frontline'? Known roles: frontline, managers." in err
     assert not (project / "content/modules/fresh.md").exists()
     assert (project / "curriculum.yml").read_text() == before
 
 
 def test_unknown_roles_on_the_command_line_are_told_alike(project, capsys):
     """`new` and `export scorm` share one check: a wrong --role is a command-line mistake (exit 2)."""
-    expected = "error: unknown role(s) sales, hr. Known roles: frontline, managers.\n"
+    expected = "error: unknown roles sales, hr. Known roles: frontline, managers.\n"
     assert run(capsys, "new", "fresh", "--title", "Fresh", "--role", "frontline", "sales", "hr")[::2] == (2, expected)
     assert run(capsys, "export", "scorm", "--role", "sales", "hr", "managers")[::2] == (2, expected)
     assert not (project / "content/modules/fresh.md").exists()
@@ -515,7 +526,9 @@ BAD_ROSTERS = {
     "missing column": ("name,mail,role\nAna,ana@x.org,frontline\n",
                        "r.csv:1: missing column(s) email: the header must include name,email,role (found: name,mail,role)."),
     "bad date": ("name,email,role,start\nAna,ana@x.org,frontline,2025-01-01\nBo,bo@x.org,frontline,03/01/2025\n",
-                 "r.csv:3: the start date '03/01/2025' is not a date; write it as YYYY-MM-DD."),
+                 "r.csv:3: the start date '03/01/2025' could be day/month or month/day: write it as YYYY-MM-DD, or "
+                 "say how the roster writes dates with `--date-format %d/%m/%Y` (day first) or `--date-format "
+                 "%m/%d/%Y` (month first)."),
     "duplicate email": ("name,email,role\nAna,ana@x.org,frontline\nBo,bo@x.org,managers\nAna B,ANA@X.org,managers\n",
                         "r.csv:4: the email 'ANA@X.org' is already on line 2; list each person once."),
     "empty roster": ("name,email,role\n", "r.csv:1: the roster lists nobody; add one line per person under the header."),

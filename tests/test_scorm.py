@@ -5,13 +5,19 @@ The run-time side (status, score, suspend data in a real SCORM runtime) is in br
 
 from __future__ import annotations
 
+import base64
 import functools
+import json
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
 import zipfile
+from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -206,7 +212,7 @@ def test_the_command_writes_the_chosen_roles(tmp_path):
     assert [p.name for p in (root / "packages").iterdir()] == ["managers-scorm12.zip"]
     assert "managers-scorm12.zip (2 modules" in done.stderr
     wrong = run_cli("export", "scorm", "--role", "nobody", cwd=root)
-    assert wrong.returncode == 2 and "unknown role(s) nobody" in wrong.stderr
+    assert wrong.returncode == 2 and "unknown role nobody." in wrong.stderr
 
 
 def test_the_plugin_option_puts_packages_in_the_sites_downloads(tmp_path):
@@ -220,3 +226,208 @@ def test_the_plugin_option_puts_packages_in_the_sites_downloads(tmp_path):
     assert (tmp_path / "site" / "index.html").is_file() and (tmp_path / "site" / "modules" / "basics" / "index.html").is_file()
     assert "curriculum-scorm-" not in result.stdout  # the package builds' chatter stays out of the log
     assert "downloads/managers-scorm12.zip" in result.stdout
+
+
+def test_sco_resources_come_first_and_the_shared_files_last(zips):
+    """Some LMSs (wagtail-lms) launch the first resource and ignore the organisation: it must be module 1."""
+    for path in zips.values():
+        root = manifest_of(path)
+        kinds = [r.get(AD + "scormtype") for r in root.iter(CP + "resource")]
+        assert kinds == ["sco"] * (len(kinds) - 1) + ["asset"], (path.name, kinds)
+        first_item = root.find(f"{CP}organizations/{CP}organization/{CP}item")
+        assert root.find(f"{CP}resources/{CP}resource").get("identifier") == first_item.get("identifierref")
+
+
+def test_package_pages_have_no_search_checkbox(zips):
+    """Search is not in a package: its checkbox (unlabelled, pa11y H91/F68) and labels go; Material's script
+    still finds the toggle it reads (a hidden input, no form control), so no page breaks."""
+    for path in zips.values():
+        for name in [n for n in names_of(path) if n.endswith(".html")]:
+            html = text_of(path, name)
+            assert 'id="__search"' not in html and 'for="__search"' not in html
+            assert html.count('<input type="hidden" data-md-toggle="search">') == 1, name
+
+
+def test_materials_source_map_is_packed(zips):
+    for path in zips.values():
+        names = set(names_of(path))
+        bundle = next(n for n in names if re.fullmatch(r"assets/javascripts/bundle\.\w+\.min\.js", n))
+        map_name = re.search(r"sourceMappingURL=(\S+)", text_of(path, bundle)).group(1)
+        assert f"assets/javascripts/{map_name}" in names
+
+
+# -- a course whose modules link across roles, to a page that is no module, with images only in feedback --
+
+LINKED = FIXTURES / "linked"
+PUBLIC = "https://academy.example.com/"
+WEB = ("http:", "https:", "mailto:", "data:", "javascript:", "tel:")
+
+
+def linked_project(tmp: Path, site_url: bool = True) -> Path:
+    root = tmp / "linked"
+    shutil.copytree(LINKED, root)
+    if not site_url:
+        config = root / "mkdocs.yml"
+        config.write_text(re.sub(r"(?m)^site_url:.*\n", "", config.read_text()))
+    return root
+
+
+class _Refs(HTMLParser):
+    """Every URL a page holds: href, src, srcset, poster, data of any element, and the HTML its scripts show
+    (quiz feedback and explanations, in each quiz's data-cq-key)."""
+
+    def __init__(self, module):
+        super().__init__(convert_charrefs=True)
+        self.module, self.urls, self.links, self.hidden = module, [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("href", "src", "poster", "data"):
+            if attrs.get(name):
+                self.urls.append(attrs[name])
+        self.urls += [p.split()[0] for p in (attrs.get("srcset") or "").split(",") if p.strip()]
+        if tag == "a":
+            self.links.append(attrs)
+        if attrs.get("data-cq-key"):
+            solution = unobfuscate(attrs["data-cq-key"], f"{self.module}/{attrs['data-cq-quiz']}")
+            self.hidden += solution["feedback"] + [solution["explanation"]]
+
+
+def unobfuscate(b64: str, key: str) -> dict:
+    raw, pad = base64.b64decode(b64), key.encode("utf-8")
+    return json.loads(bytes(b ^ pad[i % len(pad)] ^ (i * 7 & 0xFF) for i, b in enumerate(raw)).decode("utf-8"))
+
+
+def page_refs(html: str) -> _Refs:
+    data = re.search(r'id="cq-page-data"[^>]*data-cq-json="([^"]*)"', html)
+    refs = _Refs(json.loads(unescape(data.group(1)))["module"] if data else None)
+    refs.feed(html)
+    for snippet in refs.hidden:
+        refs.feed(snippet)
+    return refs
+
+
+def crawl(root: Path) -> tuple[set, list, list]:
+    """Follow every href and src inside an unzipped package from its launch pages, through stylesheets and the
+    source maps scripts name. Returns the files reached, the (page, URL) that lead to no file in the package,
+    and the attributes of every link that leaves it."""
+    manifest = ET.parse(root / MANIFEST).getroot()
+    todo = [r.get("href") for r in manifest.iter(CP + "resource") if r.get("href")]
+    reached, missing, leaving = set(), [], []
+    while todo:
+        name = todo.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        text = (root / name).read_text(encoding="utf-8", errors="replace")
+        if name.endswith(".html"):
+            refs = page_refs(text)
+            urls = refs.urls
+            leaving += [a for a in refs.links if (a.get("href") or "").startswith(WEB[:2])]
+        elif name.endswith(".css"):
+            urls = css_refs(text) + re.findall(r"sourceMappingURL=([^\s*]+)", text)
+        elif name.endswith(".js"):
+            urls = re.findall(r"sourceMappingURL=(\S+)", text[-500:])
+        else:
+            continue
+        for url in urls:
+            if url.startswith("#") or url.lower().startswith(WEB):
+                continue
+            path = urlsplit(url).path
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(path)))
+            if url.startswith("/") or target.startswith("..") or not (root / target).is_file():
+                missing.append((name, url))
+            else:
+                todo.append(target)
+    return reached, missing, leaving
+
+
+def unzipped(path: Path, where: Path) -> Path:
+    with zipfile.ZipFile(path) as zf:
+        zf.extractall(where)
+    return where
+
+
+def test_links_out_of_a_package_go_to_the_public_site_and_nothing_inside_is_missing(tmp_path):
+    root = linked_project(tmp_path)
+    done = run_cli("export", "scorm", "-o", "packages", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert "WARNING" not in done.stderr and "warning" not in done.stderr.lower(), done.stderr
+    public = tmp_path / "public"
+    assert build(root, public).returncode == 0
+    for role in ("frontline", "managers"):
+        package = unzipped(root / "packages" / f"{role}-scorm12.zip", tmp_path / role)
+        reached, missing, leaving = crawl(package)
+        assert not missing, (role, missing)
+        assert reached == set(names_of(root / "packages" / f"{role}-scorm12.zip")) - {MANIFEST}
+        assert {"modules/img/feedback-only.svg", "modules/img/explanation-only.svg", "modules/img/team.svg"} <= reached
+        ours = [a for a in leaving if a["href"].startswith(PUBLIC)]
+        assert ours and all(a.get("target") == "_blank" and a.get("rel") == "noopener" for a in ours)
+        for link in ours:  # each leads to a page of the public site
+            page = urlsplit(link["href"]).path.lstrip("/")
+            assert (public / page / "index.html").is_file() or (public / page).is_file(), link["href"]
+        welcome = (package / f"paths/{role}/welcome.html").read_text(encoding="utf-8")
+        assert welcome.count("(public site, opens in a new tab)") == 3  # the body and the coaching prompt
+        assert ".md" not in " ".join(re.findall(r'href="([^"]*)"', welcome))
+    front = (tmp_path / "frontline" / "paths/frontline/welcome.html").read_text(encoding="utf-8")
+    assert f'href="{PUBLIC}modules/leading/"' in front and f'href="{PUBLIC}credits/"' in front
+    assert 'href="safety.html#the-rules"' in front  # a module of the path stays inside
+
+
+def warnings_of(stderr: str) -> set:
+    """(file:line, link, role) of each "plain text in the package" warning."""
+    found = re.findall(r"(\S+:\d+): the link '([^']+)' leads to a page that is not in the (\w+) SCORM package, so "
+                       r"the package shows it as plain text\. Set `site_url`", stderr)
+    return set(found)
+
+
+def test_without_site_url_links_out_are_plain_text_and_each_is_warned_at_its_own_line(tmp_path):
+    root = linked_project(tmp_path, site_url=False)
+    done = run_cli("export", "scorm", "-o", "packages", cwd=root)
+    assert done.returncode == 0, done.stderr
+    w = "content/modules/welcome.md"
+    assert warnings_of(done.stderr) == {
+        (f"{w}:7", "leading.md", "frontline"), (f"{w}:12", "../credits.md", "frontline"),  # the body
+        (f"{w}:18", "leading.md", "frontline"), (f"{w}:20", "../credits.md", "frontline"),  # feedback, explanation
+        (f"{w}:26", "leading.md", "frontline"),  # the coaching prompt's second line
+        (f"{w}:8", "safety.md#the-rules", "managers"), (f"{w}:12", "../credits.md", "managers"),
+        (f"{w}:16", "safety.md", "managers"), (f"{w}:20", "../credits.md", "managers"),
+        (f"{w}:25", "safety.md", "managers"), ("content/modules/leading.md:7", "safety.md", "managers"),
+    }, done.stderr
+    assert done.stderr.count("leads to a page that is not in") == 11
+    assert "leads to no file in the docs folder" not in done.stderr and "not found among documentation" not in done.stderr
+    for role in ("frontline", "managers"):
+        package = unzipped(root / "packages" / f"{role}-scorm12.zip", tmp_path / role)
+        _, missing, leaving = crawl(package)
+        assert not missing and not [a for a in leaving if "academy" in a["href"]], (role, missing)
+    front = (tmp_path / "frontline" / "paths/frontline/welcome.html").read_text(encoding="utf-8")
+    assert "<span>Leading a team</span>" in front and "<span>credits</span>" in front
+    strict = run_cli("export", "scorm", "--strict", "-o", "strict", cwd=root)
+    assert strict.returncode == 1 and "--strict" in strict.stderr and "no package was written" in strict.stderr
+    assert not (root / "strict").exists() or not list((root / "strict").rglob("*.zip"))
+
+
+def test_one_package_per_module_each_one_sco_titled_role_and_module(tmp_path):
+    root = linked_project(tmp_path)
+    done = run_cli("export", "scorm", "--per-module", "-o", "packages", cwd=root)
+    assert done.returncode == 0, done.stderr
+    made = sorted(p.relative_to(root / "packages").as_posix() for p in (root / "packages").rglob("*.zip"))
+    assert made == ["frontline/safety-scorm12.zip", "frontline/welcome-scorm12.zip",
+                    "managers/leading-scorm12.zip", "managers/welcome-scorm12.zip"]
+    titles = {"frontline": "Frontline staff", "managers": "Middle managers"}
+    modules = {"welcome": "Welcome", "safety": "Safety first", "leading": "Leading a team"}
+    for name in made:
+        path = root / "packages" / name
+        role, module = name.split("/")[0], name.split("/")[1].split("-scorm12")[0]
+        manifest = manifest_of(path)
+        (org,) = manifest.iter(CP + "organization")
+        assert org.findtext(CP + "title") == f"{titles[role]}: {modules[module]}"
+        assert [i.findtext(CP + "title") for i in org.iter(CP + "item")] == [modules[module]]
+        resources = list(manifest.iter(CP + "resource"))
+        assert [r.get("href") for r in resources] == [f"paths/{role}/{module}.html"]
+        assert {f.get("href") for f in manifest.iter(CP + "file")} == set(names_of(path)) - {MANIFEST}
+        assert not [n for n in names_of(path) if n.endswith(".html") and n != f"paths/{role}/{module}.html"]
+        _, missing, _ = crawl(unzipped(path, tmp_path / name))
+        assert not missing, (name, missing)
+    front = (tmp_path / "frontline/welcome-scorm12.zip" / "paths/frontline/welcome.html").read_text(encoding="utf-8")
+    assert f'href="{PUBLIC}paths/frontline/safety/#the-rules"' in front  # the other module: on the public site

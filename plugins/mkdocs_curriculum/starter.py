@@ -5,6 +5,7 @@ checks for what was left in."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 # Lines of the template a trainer is meant to replace. The loader warns about any left in a module
 # (`--strict` fails on it), so a placeholder quiz never reaches learners.
@@ -150,3 +151,10 @@ def init_files(title: str) -> dict[str, str]:
         "content/modules/welcome.md": INIT_MODULE,
         ".gitignore": INIT_GITIGNORE,
     }
+
+
+def authoring_guide() -> Path | None:
+    """AUTHORING.md: in an installed package next to this file (setup.py copies it there), in a checkout at the
+    repository's top."""
+    here = Path(__file__).resolve().parent
+    return next((p for p in (here / "AUTHORING.md", here.parents[1] / "AUTHORING.md") if p.is_file()), None)

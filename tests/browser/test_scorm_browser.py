@@ -11,6 +11,7 @@ import functools
 import json
 import re
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
@@ -30,15 +31,28 @@ HOST = """<!doctype html>
 <script>
   window.API = new Scorm12API({ autocommit: false });
   window.lmsLog = [];
+  window.lmsCommits = [];  // when each LMSCommit came (ms)
   window.lmsSent = {};  // the last value the SCO set for each element (some, such as exit, are write-only)
   ["LMSInitialize", "LMSCommit", "LMSFinish"].forEach(function (name) {
-    API.on(name, function () { lmsLog.push(name); });
+    API.on(name, function () { lmsLog.push(name); if (name === "LMSCommit") lmsCommits.push(Date.now()); });
   });
+  // The LMS's own "Back to course": it ends the session itself, then takes the SCO's frame away. From then on it
+  // refuses every call, as scormhost and wagtail-lms do (scorm-again 1.2 still takes values after LMSFinish).
+  window.lmsLate = [];
+  function backToCourse() {
+    API.LMSFinish("");
+    ["LMSSetValue", "LMSCommit", "LMSFinish"].forEach(function (name) {
+      API[name] = function (element) { lmsLate.push(name + " " + element); return "false"; };
+    });
+    API.LMSGetLastError = function () { return "301"; };
+    document.getElementById("sco").remove();
+  }
   API.on("LMSSetValue.cmi.*", function (element, value) { lmsLog.push("set " + element); lmsSent[element] = value; });
   if (window.preload) API.loadFromJSON(window.preload);
   if (window.noLessonMode) API.cmi.core._lesson_mode = "";  // as Open edX and LearnWorlds: never set
 </script></head>
-<body><iframe name="sco" id="sco" title="Course content" style="width:100%;height:90vh"></iframe>
+<body><button type="button" id="back" onclick="backToCourse()">Back to course</button>
+<iframe name="sco" id="sco" title="Course content" style="width:100%;height:90vh"></iframe>
 <script>document.getElementById("sco").src = new URLSearchParams(location.search).get("sco");</script>
 </body></html>
 """
@@ -115,25 +129,61 @@ def pass_basics(frame):
     frame.locator(".cq-quiz").nth(1).get_by_role("button", name="Check").click()
 
 
+def wait_commits(page, n):
+    page.wait_for_function(f"() => lmsLog.filter(e => e === 'LMSCommit').length === {n}")
+
+
 def test_a_module_reports_incomplete_then_passed_with_its_score(page, lms):
     frame = launch(page, lms, "pkg-managers/paths/managers/basics.html", {"cmi": {"core": {"student_name": "Doe, Jane"}}})
     page.wait_for_function("() => API.cmi.core.lesson_status === 'incomplete'")
-    assert count(page, "LMSCommit") == 1  # the status changed on entry
+    wait_commits(page, 1)  # the status changed on entry
     pass_basics(frame)
     page.wait_for_function("() => API.cmi.core.lesson_status === 'passed'")
     assert (cmi(page, "core.score.raw"), cmi(page, "core.score.min"), cmi(page, "core.score.max")) == ("100", "0", "100")
-    assert count(page, "LMSCommit") == 2
+    wait_commits(page, 2)  # two answers, a score and a status within 2 s: one commit
     assert frame.evaluate("() => mkdocsCurriculum.load().name") == "Jane Doe"  # "Last, First" turned round
+    sets = count(page, "set cmi.suspend_data")
     frame.get_by_label("My notes").press_sequentially("Praise Sam.", delay=20)
-    page.wait_for_timeout(400)
-    assert count(page, "LMSCommit") == 2 and count(page, "set cmi.suspend_data") == 2  # nothing per keystroke
+    page.wait_for_function(f"() => lmsLog.filter(e => e === 'set cmi.suspend_data').length > {sets}")
+    wait_commits(page, 3)  # the note is committed as it changes, not only on leaving ...
+    page.wait_for_timeout(2500)
+    assert count(page, "LMSCommit") == 3 and count(page, "set cmi.suspend_data") == sets + 1  # ... but not per keystroke
+    assert "Praise Sam." in cmi(page, "suspend_data")
+    gaps = page.evaluate("() => lmsCommits.slice(1).map((t, i) => t - lmsCommits[i])")
+    assert min(gaps) >= 1900, gaps  # at most one commit every 2 s
     assert "in your LMS" in frame.locator(".cq-notes__privacy").inner_text()
     leave(page)
-    assert count(page, "LMSFinish") == 1 and count(page, "LMSCommit") == 3
+    assert count(page, "LMSFinish") == 1 and count(page, "LMSCommit") == 3  # LMSFinish commits: no commit before it
     data = cmi(page, "suspend_data")
     assert len(data) <= LIMIT and "Praise Sam." in data
     assert sent(page, "core.exit") == ""
     assert re.fullmatch(r"\d{4}:\d\d:\d\d", sent(page, "core.session_time"))
+
+
+def seconds(timespan: str) -> int:
+    h, m, s = (int(x) for x in timespan.split(":"))
+    return h * 3600 + m * 60 + s
+
+
+def test_leaving_by_the_lms_own_back_button_loses_nothing(page, lms):
+    """The LMS ends the session itself (LMSFinish in its "Back to course", then the frame goes): a note typed
+    after the module was passed, and the time spent, were already there; the SCO's late calls are refused."""
+    frame = launch(page, lms, "pkg-managers/paths/managers/basics.html")
+    start = time.monotonic()  # the SCO's session started before this
+    pass_basics(frame)
+    page.wait_for_function("() => API.cmi.core.lesson_status === 'passed'")
+    wait_commits(page, 2)
+    page.wait_for_timeout(3000)
+    frame.get_by_label("My notes").press_sequentially("Thank Ana.", delay=10)
+    spent = int(time.monotonic() - start)
+    page.get_by_role("button", name="Back to course").click()  # at once: within the notes' 250 ms pause
+    page.wait_for_function("() => !document.getElementById('sco')")
+    assert count(page, "LMSFinish") == 1  # the LMS's own; the SCO tried none after it
+    assert json.loads(cmi(page, "suspend_data"))["n"] == {"coaching-think-about-it": "Thank Ana."}
+    assert seconds(sent(page, "core.session_time")) >= spent  # the time up to leaving, not to the last commit
+    assert sent(page, "core.exit") == ""
+    # One call came after the LMS ended the session, and was refused: session_time, which tells the SCO so.
+    assert page.evaluate("() => lmsLate") == ["LMSSetValue cmi.core.session_time"]
 
 
 def test_a_learner_resumes_from_the_suspend_data_on_another_computer(browser, page, lms):
@@ -154,6 +204,7 @@ def test_a_learner_resumes_from_the_suspend_data_on_another_computer(browser, pa
         assert frame.get_by_label("My notes").input_value() == "Thank Ana for the refund call."
         assert "2/2 (100%)" in frame.locator("[data-cq-score]").inner_text()
         assert page2.evaluate("() => API.cmi.core.lesson_status") == "passed"
+        page2.wait_for_timeout(300)
         assert page2.evaluate("() => lmsLog.filter(e => e === 'LMSCommit').length") == 0  # nothing changed
         assert "Thank Ana" in frame.evaluate(f"() => localStorage.getItem('{KEY}')")
         assert not errors

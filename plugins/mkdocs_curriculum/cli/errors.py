@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
+from ..suggest import did_you_mean
 
 
 class CliError(Exception):
@@ -15,8 +15,8 @@ class CliError(Exception):
 
 def role_hint(name: str | None, known: list) -> str:
     """` Did you mean 'x'? Known roles: a, b.`: the end of every message about a role that does not exist."""
-    close = difflib.get_close_matches(name.lower(), known, n=1) if name else []
-    return (f" Did you mean '{close[0]}'?" if close else "") + f" Known roles: {', '.join(known)}."
+    hint = did_you_mean(name.lower(), known) if name else ""
+    return (f" {hint}" if hint else "") + f" Known roles: {', '.join(known)}."
 
 
 def check_role_names(requested: list, known: list) -> None:
@@ -25,4 +25,4 @@ def check_role_names(requested: list, known: list) -> None:
     unknown = [r for r in dict.fromkeys(requested) if r not in known]
     if unknown:
         hint = role_hint(unknown[0] if len(unknown) == 1 else None, known)
-        raise CliError(f"unknown role(s) {', '.join(unknown)}.{hint}", 2)
+        raise CliError(f"unknown role{'' if len(unknown) == 1 else 's'} {', '.join(unknown)}.{hint}", 2)

@@ -34,13 +34,14 @@ def run_export_scorm(args) -> int:
     if Path(args.output).exists() and not Path(args.output).is_dir():
         raise CliError(f"cannot write into {args.output}: it is a file; -o takes the folder to put the packages in.")
     try:
-        paths = scorm.export_packages(project.config_file, args.output, roles)
+        paths = scorm.export_packages(project.config_file, args.output, roles, per_module=args.per_module,
+                                      strict=args.strict)
     except (scorm.ScormError, MkDocsException) as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"cannot export to {args.output}: {exc.filename or args.output}: {exc.strerror or exc}. "
                        "Check that the folder can be written.") from None
-    for role, path in zip(roles, paths):
-        steps = len(curriculum.roles[role].path)
-        print(f"Wrote {path} ({count(steps, 'module')}, {path.stat().st_size // 1024} KB).", file=sys.stderr)
+    steps = [1] * len(paths) if args.per_module else [len(curriculum.roles[role].path) for role in roles]
+    for path, modules in zip(paths, steps):
+        print(f"Wrote {path} ({count(modules, 'module')}, {path.stat().st_size // 1024} KB).", file=sys.stderr)
     return 0

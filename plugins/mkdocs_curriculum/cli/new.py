@@ -11,34 +11,9 @@ import yaml
 from ..errors import SourceError
 from ..load import MODULE_ID, SKIPPED
 from ..source import read_text
+from ..starter import MODULE_TEMPLATE, OBJECTIVE, SUMMARY
 from .errors import CliError, check_role_names
 from .project import shown_path, find_project, write_output
-
-
-MODULE_TEMPLATE = """\
----
-{front}---
-
-Write the module here in Markdown. Keep it short: one idea, one practice task.
-
-## Why it matters
-
-Explain the idea with an example from your own organisation.
-
-/// quiz | Replace this with your question?
-- [x] A right answer
-    Feedback shown when a learner picks this choice.
-- [ ] A wrong answer
-    Explain why this choice is wrong.
-
-An explanation shown after the learner checks the answer.
-///
-
-/// coaching | Put it into practice
-Describe one situation from your work this week where you could use this.
-What will you do differently?
-///
-"""
 
 
 def run_new(args) -> int:
@@ -89,8 +64,7 @@ class _FrontMatterDumper(yaml.SafeDumper):
 
 
 def _module_text(title: str, summary: str, duration: float) -> str:
-    front = {"title": title, "summary": summary.strip() or "One sentence on what this module is for.",
-             "duration": duration, "objectives": ["Describe what a learner will be able to do after this module."]}
+    front = {"title": title, "summary": summary.strip() or SUMMARY, "duration": duration, "objectives": [OBJECTIVE]}
     text = yaml.dump(front, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=10**6)
     return MODULE_TEMPLATE.format(front=text)
 
@@ -143,7 +117,7 @@ def _report_new(target: Path, mid: str, added: list, requested: list) -> None:
             print(f"'{mid}' was already in the path of {rid}.")
     if not requested:
         print(f"'{mid}' is in no role's path yet: add it under `path:` in curriculum.yml.")
-    print("Next: write the module, then run `curriculum check`.")
+    print("Next: replace the placeholder text in it with your own, then run `curriculum check --strict`.")
 
 
 # ruamel.yaml round trip: curriculum.yml keeps its comments, order, quotes and indentation.

@@ -24,6 +24,7 @@ class Project:
     docs_dir: Path
     curriculum: Path
     directory_urls: bool
+    site_url: str | None = None  # mkdocs.yml's `site_url`, if it has one
 
 
 class _MkDocsLoader(yaml.SafeLoader):
@@ -62,7 +63,9 @@ def find_project(config_file: str | None) -> Project:
     if not isinstance(docs, str) or not isinstance(option, str):
         raise CliError(f"{path}: `docs_dir` and the curriculum plugin's `curriculum` option must be text.")
     urls = config.get("use_directory_urls", True)
-    return Project(path, root, root / docs, root / option, urls is not False)
+    site_url = config.get("site_url")
+    site_url = site_url.strip() if isinstance(site_url, str) and site_url.strip() else None
+    return Project(path, root, root / docs, root / option, urls is not False, site_url)
 
 
 def _read_config(path: Path, depth: int = 0) -> dict:
@@ -109,8 +112,11 @@ def shown_path(path: Path) -> str:
 # -- output ---------------------------------------------------------------------------------------
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Print, or write the file whole: a temporary file in the same folder, then an atomic rename."""
+def write_output(text: str, output: str | None, private: bool = False) -> None:
+    """Print, or write the file whole: a temporary file in the same folder, then an atomic rename.
+
+    `private`: a new file is readable by its owner only (it holds credentials); an existing one keeps its mode.
+    """
     if output is None:
         sys.stdout.write(text)
         return
@@ -120,29 +126,29 @@ def write_output(text: str, output: str | None) -> None:
     if not target.parent.is_dir():
         raise CliError(f"cannot write {output}: the folder {target.parent} does not exist.")
     try:
-        _replace_with(target, text)
+        _replace_with(target, text, private)
     except OSError as exc:
         raise CliError(f"cannot write {output}: {exc.strerror or exc}. Check that you may write there.") from None
 
 
-def _replace_with(target: Path, text: str) -> None:
+def _replace_with(target: Path, text: str, private: bool = False) -> None:
     """Write beside the target, then rename over it: readers see the old file or the new one, never half of it."""
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
-        os.chmod(temp, _file_mode(target))
+        os.chmod(temp, _file_mode(target, private))
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
 
 
-def _file_mode(target: Path) -> int:
+def _file_mode(target: Path, private: bool = False) -> int:
     """The target's permissions if it exists (mkstemp's are owner-only), else what a new file would get."""
     try:
         return target.stat().st_mode & 0o7777
     except OSError:
         umask = os.umask(0)
         os.umask(umask)
-        return 0o666 & ~umask
+        return (0o600 if private else 0o666) & ~umask

@@ -7,6 +7,11 @@ search (its index would hold the other roles' text), no instant navigation (each
 no fonts, analytics or repository stats (no request may leave the package). `scorm_package` then zips the
 role's pages and the files they need with an imsmanifest.xml. The browser side (LMS API, status, score,
 suspend data) is the SCORM section of assets/curriculum.js.
+
+A link from a module to a page the package does not hold (another role's module, a page that is no module;
+with `per_module`, any other page) becomes a link to that page on the public site (`site_url`), or plain text
+with a warning when there is no site_url (links.Outside). Every file a page needs is packed, those its
+scripts show too (an image in a quiz's feedback: the plugin's `package_uses`).
 """
 
 from __future__ import annotations
@@ -15,21 +20,36 @@ import contextlib
 import logging
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+from .. import links
 from ..load import load_or_raise
 from . import scorm_package as package
 
 PLUGIN = "curriculum"
 FILE_NAME = "{role}-scorm12.zip"
+MODULE_FILE_NAME = "{role}/{module}-scorm12.zip"  # --per-module; a module in a sub-folder keeps it
 
 
 class ScormError(Exception):
     """The export cannot be made (unknown role, a page that would load something from the internet...)."""
 
 
-def export_packages(config_file: str | Path, out_dir: str | Path, roles: list | None = None) -> list[Path]:
-    """Write one package per role (default: every role) into out_dir; return the zip paths in role order."""
+@dataclass(frozen=True)
+class PublicSite:
+    """What a package build knows of the public site: where links to pages outside the package go."""
+
+    url: str | None  # site_url; None: such links become plain text, with a warning
+    directory_urls: bool = True
+    single: bool = False  # one package per module
+
+
+def export_packages(config_file: str | Path, out_dir: str | Path, roles: list | None = None, *,
+                    per_module: bool = False, strict: bool = False) -> list[Path]:
+    """Write one package per role (default: every role) into out_dir, or with `per_module` one per module of
+    each role's path (`<role>/<module>-scorm12.zip`); return the zip paths in role and path order. `strict`:
+    a warning of a package build (a link left as plain text...) stops the export."""
     known = role_ids(config_file)
     wanted = list(dict.fromkeys(roles or known))
     unknown = [r for r in wanted if r not in known]
@@ -37,7 +57,14 @@ def export_packages(config_file: str | Path, out_dir: str | Path, roles: list | 
         raise ScormError(f"unknown role(s) {', '.join(map(repr, unknown))}. Known roles: {', '.join(known)}.")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    return [export_role(config_file, role, out) for role in wanted]
+    with tempfile.TemporaryDirectory(prefix=".curriculum-scorm-", dir=out) as temp:  # all packages, or none
+        made = [path for role in wanted
+                for path in export_role(config_file, role, Path(temp), per_module=per_module, strict=strict)]
+        for path in made:
+            target = out / path.relative_to(temp)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(target)
+    return [out / path.relative_to(temp) for path in made]
 
 
 def role_ids(config_file: str | Path) -> list:
@@ -48,22 +75,38 @@ def role_ids(config_file: str | Path) -> list:
     return list(load_or_raise(root / plugin.config.curriculum, Path(config.docs_dir), root).roles)
 
 
-def export_role(config_file: str | Path, role_id: str, out_dir: Path) -> Path:
-    """Build the role's pages into a temporary folder, check them, zip them with their manifest."""
+def export_role(config_file: str | Path, role_id: str, out_dir: Path, *, per_module: bool = False,
+                strict: bool = False) -> list[Path]:
+    """Build the role's pages into a temporary folder (once), check them, zip them with their manifest: one
+    package for the role, or one per module."""
+    made = []
     with tempfile.TemporaryDirectory(prefix="curriculum-scorm-") as temp:
         site = Path(temp) / "site"
-        curriculum = build_role_site(config_file, role_id, site)
+        curriculum, also = build_role_site(config_file, role_id, site, single=per_module, strict=strict)
         role = curriculum.roles[role_id]
-        files, external = package.layout(site, curriculum, role)
-        if external:
-            listed = "\n".join(f"  {page}: {url}" for page, url in external)
-            raise ScormError(f"the {role_id} package would load files from the internet, and an LMS package must "
-                             f"be self-contained:\n{listed}\nCopy those files into the docs folder and link them "
-                             "relatively (extra_css / extra_javascript), or remove them.")
-        manifest = package.manifest_xml(curriculum, role, files, manifest_id(curriculum.title, role_id))
-        target = out_dir / FILE_NAME.format(role=role_id)
-        package.write_zip(target, site, manifest)
-        return target
+        for modules in ([[s.module] for s in role.path] if per_module else [None]):
+            pages = [package.module_href(role_id, m) for m in modules] if modules else \
+                [package.path_href(role_id)] + [package.module_href(role_id, s.module) for s in role.path]
+            for page in pages:
+                html = (site / page).read_text(encoding="utf-8")
+                (site / page).write_text(package.package_page(html, page, set(pages)), encoding="utf-8")
+            files, external = package.layout(site, role, modules, also)
+            if external:
+                listed = "\n".join(f"  {page}: {url}" for page, url in external)
+                raise ScormError(f"the {role_id} package would load files from the internet, and an LMS package "
+                                 f"must be self-contained:\n{listed}\nCopy those files into the docs folder and link "
+                                 "them relatively (extra_css / extra_javascript), or remove them.")
+            identifier, title = manifest_id(curriculum.title, role_id), None
+            target = out_dir / FILE_NAME.format(role=role_id)
+            if modules:
+                module = curriculum.modules[modules[0]]
+                identifier += "." + module.id.replace("/", ".")  # an NCName: ids have no '.' of their own
+                title = f"{role.title}: {module.title}"
+                target = out_dir / MODULE_FILE_NAME.format(role=role_id, module=module.id)
+                target.parent.mkdir(parents=True, exist_ok=True)
+            package.write_zip(target, site, package.manifest_xml(curriculum, role, files, identifier, title))
+            made.append(target)
+    return made
 
 
 def manifest_id(title: str, role_id: str) -> str:
@@ -71,19 +114,28 @@ def manifest_id(title: str, role_id: str) -> str:
     return f"mkdocs-curriculum.{words}.{role_id}"
 
 
-def build_role_site(config_file: str | Path, role_id: str, site: Path):
-    """A real MkDocs build of the project in package mode for one role; returns that build's curriculum."""
+def build_role_site(config_file: str | Path, role_id: str, site: Path, *, single: bool = False, strict: bool = False):
+    """A real MkDocs build of the project in package mode for one role; returns that build's curriculum, and
+    for each page the files its scripts may show (see files_needed)."""
     from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort
 
     config = _load_config(config_file, site)
-    package_mode(config, role_id)
+    package_mode(config, role_id, single=single, strict=strict)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         with _quiet_info():
             build(config)
+    except Abort as exc:
+        if not strict:
+            raise
+        found = re.search(r"with (.+) in strict mode", str(exc))
+        raise ScormError(f"--strict: the {role_id} package build gave {found.group(1) if found else 'warnings'}, "
+                         "listed above; no package was written.") from None
     finally:
         config.plugins.on_shutdown()
-    return config.plugins[PLUGIN].curriculum
+    plugin = config.plugins[PLUGIN]
+    return plugin.curriculum, plugin.package_uses
 
 
 def _load_config(config_file: str | Path, site: Path | None):
@@ -96,9 +148,11 @@ def _load_config(config_file: str | Path, site: Path | None):
     return config
 
 
-def package_mode(config, role_id: str) -> None:
+def package_mode(config, role_id: str, *, single: bool = False, strict: bool = False) -> None:
     """Turn a loaded MkDocs config into a package build for one role (see the module docstring for why)."""
     config.plugins[PLUGIN].scorm_role = role_id
+    config.plugins[PLUGIN].scorm_site = PublicSite(config["site_url"] or None, config["use_directory_urls"], single)
+    config["strict"] = strict
     for name in [n for n in config.plugins if n == "search" or n.endswith("/search")]:
         _drop_plugin(config.plugins, name)
     config["use_directory_urls"] = False
@@ -113,6 +167,18 @@ def package_mode(config, role_id: str) -> None:
     for key in ("analytics", "consent"):
         extra.pop(key, None)
     extra["homepage"] = package.path_href(role_id)  # Material's logo link: the path page, not `/`
+
+
+def outside_links(files, inside, site: PublicSite | None) -> links.Outside:
+    """For the plugin, while the build still has every page of the public site: where each one is there."""
+    from mkdocs.structure.files import File
+
+    site = site or PublicSite(None)
+    public = {}
+    for file in files.documentation_pages():
+        url = File(file.src_uri, None, "", site.directory_urls).url
+        public[file.src_uri] = "" if url == "./" else url
+    return links.Outside(public, frozenset(inside), site.url, site.single)
 
 
 def _drop_plugin(plugins, name: str) -> None:

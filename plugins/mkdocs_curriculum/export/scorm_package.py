@@ -10,6 +10,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -24,6 +25,7 @@ TITLE_MAX = 200  # the longest title the IMS CP 1.1.2 schema allows
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a fixed date: the same site gives the same zip, byte for byte
 
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]+)\3""", re.I)
+_SOURCE_MAP = re.compile(r"[#@][ \t]*sourceMappingURL=([^\s*'\"]+)")  # `//# ...` (JS), `/*# ... */` (CSS)
 _REF_ATTRS = ("src", "href", "poster", "data")
 _NOT_LOADED = {"a", "area"}  # links a learner may follow, not requests the page makes
 _NOT_LOADED_RELS = {"canonical", "alternate", "author", "license", "me", "prev", "next"}
@@ -94,25 +96,37 @@ def local_target(url: str, base: str) -> str | None:
     return None if joined.startswith("..") else joined
 
 
-def files_needed(site: Path, page: str) -> tuple[set, list]:
+def source_maps(text: str) -> list:
+    """The source map a script or stylesheet names (`//# sourceMappingURL=...`): devtools fetch it."""
+    return [u for u in _SOURCE_MAP.findall(text[-2000:]) if not u.startswith("data:")]
+
+
+def files_needed(site: Path, page: str, also: tuple = ()) -> tuple[set, list]:
     """Every file of the built site that `page` needs, itself included, and the external URLs it loads.
 
-    Followed: src/href/srcset/poster of the page (CSS files recursively through url() and @import), and
-    links to files that are not pages (a PDF handout, say); links to other pages are not followed: the
-    caller decides which pages go into the package.
+    Followed: src/href/srcset/poster of the page (CSS files recursively through url() and @import, and the
+    source maps scripts and stylesheets name), links to files that are not pages (a PDF handout, say), and
+    `also`: site paths the page's scripts may show (an image in a quiz's feedback, hidden in its data).
+    Links to other pages are not followed: the caller decides which pages go into the package.
     """
     needed, external, todo = {page}, [], [page]
+    for name in also:
+        if name not in needed and (site / name).is_file():
+            needed.add(name)
+            todo.append(name)
     while todo:
         current = todo.pop()
+        if not current.endswith((".html", ".css", ".js")):
+            continue
         text = (site / current).read_text(encoding="utf-8", errors="replace")
         if current.endswith(".html"):
             refs = html_refs(text)
             loads = refs.loads + [u for css in refs.css for u in css_refs(css)]
             links = [u for u in refs.links if not _is_page(u)]
         elif current.endswith(".css"):
-            loads, links = css_refs(text), []
+            loads, links = css_refs(text) + source_maps(text), []
         else:
-            continue
+            loads, links = source_maps(text), []
         external += [(current, u) for u in loads if is_external(u)]
         for url in loads + links:
             target = local_target(url, current)
@@ -124,6 +138,31 @@ def files_needed(site: Path, page: str) -> tuple[set, list]:
 
 def _is_page(url: str) -> bool:
     return urlsplit(url).path.endswith((".html", ".htm", "/")) or urlsplit(url).path == ""
+
+
+_SEARCH_TOGGLE = re.compile(r'<input\b[^>]*\bid="__search"[^>]*>')
+_SEARCH_LABEL = re.compile(r'<label\b[^>]*\bfor="__search"[^>]*>.*?</label>', re.S)
+_LINK_TAG = re.compile(r"<(a|link)\b[^>]*>", re.I)
+_HREF = re.compile(r'\shref="([^"]*)"')
+
+
+def package_page(html: str, page: str, inside: set) -> str:
+    """A built page as a package holds it. Search is not there, so its checkbox and labels go (Material's script
+    still needs an element to read the search toggle from: an input of type hidden, which is no form control).
+    A link to a page the package does not hold (a package per module: the path page, the other modules in the
+    tabs) loses its href, and a `<link>` to one goes: an author's own links were made public links or plain
+    text by the build, with a warning."""
+    html = _SEARCH_LABEL.sub("", html)
+    html = _SEARCH_TOGGLE.sub('<input type="hidden" data-md-toggle="search">', html)
+
+    def keep_inside(match):
+        tag, href = match.group(0), _HREF.search(match.group(0))
+        target = href and local_target(unescape(href.group(1)), page)
+        if not target or not _is_page(target) or target in inside:
+            return tag
+        return "" if match.group(1).lower() == "link" else tag[:href.start()] + tag[href.end():]
+
+    return _LINK_TAG.sub(keep_inside, html)
 
 
 def module_href(role_id: str, module_id: str) -> str:
@@ -142,12 +181,15 @@ class Layout:
     shared: list  # sorted: the path page and every file more than one page uses
 
 
-def layout(site: Path, curriculum: Curriculum, role: Role) -> tuple[Layout, list]:
-    """Group the role's files for the manifest; also return every external URL a page or stylesheet loads."""
+def layout(site: Path, role: Role, modules: list | None = None, also: dict | None = None) -> tuple[Layout, list]:
+    """Group the files of a role's package for the manifest; also return every external URL a page or stylesheet
+    loads. The package holds the role's path page and each module's page; with `modules`, only those modules'
+    pages (a package per module). `also`: page -> more files it needs (see files_needed)."""
     uses, external = {}, []
-    pages = {path_href(role.id): None} | {module_href(role.id, s.module): s.module for s in role.path}
+    pages = {path_href(role.id): None} if modules is None else {}
+    pages |= {module_href(role.id, s.module): s.module for s in role.path if modules is None or s.module in modules}
     for page, module in pages.items():
-        needed, ext = files_needed(site, page)
+        needed, ext = files_needed(site, page, tuple(sorted((also or {}).get(page, ()))))
         external += ext
         for name in needed:
             uses.setdefault(name, set()).add(page)
@@ -169,11 +211,13 @@ def _decimal(value: float) -> str:
     return f"{value:g}"
 
 
-def manifest_xml(curriculum: Curriculum, role: Role, files: Layout, identifier: str) -> bytes:
-    """imsmanifest.xml: one organisation (the role's path), one item and one SCO per module, in path order.
+def manifest_xml(curriculum: Curriculum, role: Role, files: Layout, identifier: str, title: str | None = None) -> bytes:
+    """imsmanifest.xml: one organisation (the role's path, or `title`), one item and one SCO per module of
+    `files`, in path order.
 
     Modules with quizzes carry their effective pass mark as `adlcp:masteryscore`; a module without quizzes
-    gets none, so no LMS can derive "failed" from a score that is never sent.
+    gets none, so no LMS can derive "failed" from a score that is never sent. The SCO resources come first and
+    the shared files' resource last: some LMSs launch the first resource and ignore the organisation.
     """
     ET.register_namespace("", IMSCP)
     ET.register_namespace("adlcp", ADLCP)
@@ -184,14 +228,9 @@ def manifest_xml(curriculum: Curriculum, role: Role, files: Layout, identifier: 
     ET.SubElement(meta, q("schemaversion")).text = "1.2"
     orgs = ET.SubElement(root, q("organizations"), {"default": "org"})
     org = ET.SubElement(orgs, q("organization"), {"identifier": "org"})
-    ET.SubElement(org, q("title")).text = role.title[:TITLE_MAX]
+    ET.SubElement(org, q("title")).text = (title or role.title)[:TITLE_MAX]
     resources = ET.Element(q("resources"))
-    if files.shared:
-        shared = ET.SubElement(resources, q("resource"), {"identifier": "shared", "type": "webcontent",
-                                                          f"{{{ADLCP}}}scormtype": "asset"})
-        for name in files.shared:
-            ET.SubElement(shared, q("file"), {"href": name})
-    for step in role.path:
+    for step in [s for s in role.path if s.module in files.scos]:
         module, xid = curriculum.modules[step.module], _xml_id(step.module)
         item = ET.SubElement(org, q("item"), {"identifier": f"item-{xid}", "identifierref": f"res-{xid}"})
         ET.SubElement(item, q("title")).text = module.title[:TITLE_MAX]
@@ -204,6 +243,11 @@ def manifest_xml(curriculum: Curriculum, role: Role, files: Layout, identifier: 
             ET.SubElement(res, q("file"), {"href": name})
         if files.shared:
             ET.SubElement(res, q("dependency"), {"identifierref": "shared"})
+    if files.shared:
+        shared = ET.SubElement(resources, q("resource"), {"identifier": "shared", "type": "webcontent",
+                                                          f"{{{ADLCP}}}scormtype": "asset"})
+        for name in files.shared:
+            ET.SubElement(shared, q("file"), {"href": name})
     root.append(resources)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
