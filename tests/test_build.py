@@ -135,6 +135,9 @@ def test_question_numbering(site):
     assert re.findall(r"Question (\d) of (\d)", article(page(site, "/paths/managers/process/"))) == [("1", "1")]
 
 
+LAST_REQUIRED_BEFORE_EXTRAS = {"frontline": "process"}  # the fixture's frontline path ends with optional `extras`
+
+
 @pytest.mark.parametrize("role", sorted(PATHS))
 def test_prev_and_next_follow_the_role_path(site, role):
     urls = [f"/paths/{role}/"] + [f"/paths/{role}/{m}/" for m in PATHS[role]]
@@ -142,6 +145,8 @@ def test_prev_and_next_follow_the_role_path(site, role):
         html = page(site, url)
         expected_prev = urls[i - 1] if i else None
         expected_next = urls[i + 1] if i + 1 < len(urls) else None
+        if url == f"/paths/{role}/{LAST_REQUIRED_BEFORE_EXTRAS.get(role)}/":
+            expected_next = None  # only optional modules follow: offered there as extras, not as Next (issue 14)
         assert link_rel(html, "prev", url) == expected_prev, url
         assert link_rel(html, "next", url) == expected_next, url
         assert footer(html, "prev", url) == expected_prev, url
@@ -268,7 +273,38 @@ def test_a_minimal_config_gets_a_home_page_that_picks_a_role_and_one_tab_per_rol
                             stderr=subprocess.STDOUT, text=True, timeout=600)
     assert result.returncode == 0, result.stdout
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert '<a href="paths/frontline/"><strong>Frontline staff</strong></a>' in home
+    # the roles as Material grid cards, each a link to its path (issue 14)
+    assert re.search(r'<div class="grid cards[^"]*">', home)
+    assert '<p class="cq-card__title"><a href="paths/frontline/">Frontline staff</a></p>' in home
     assert "3 modules · 35 min required" in home and 'href="catalog/"' in home
     tabs = re.findall(r'<a href="[^"]*" class="md-tabs__link">\s*([^<]+?)\s*</a>', home)
     assert {"Frontline staff", "Middle managers"} <= set(tabs), tabs
+
+
+def _tabs(html: str) -> list:
+    return re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', html)
+
+
+def test_the_trainers_view_is_no_tab_for_learners_unless_trainer_tab_is_on(site, tmp_path):
+    """Issue 14: learners' pages carry no "Trainer's view" tab by default; the catalogue and /modules/ lead to
+    it, and the trainer's own pages keep it. `trainer_tab: true` brings the tab back on every page."""
+    from html import unescape
+
+    trainer = "Trainer's view"
+    for url in ("/", "/paths/frontline/", "/paths/frontline/basics/", "/catalog/"):
+        assert trainer not in [unescape(t) for t in _tabs(page(site, url))], url
+    for url in ("/modules/", "/modules/basics/"):
+        assert trainer in [unescape(t) for t in _tabs(page(site, url))], url
+    assert 'href="../modules/basics/"' in page(site, "/catalog/")
+    project = tmp_path / "tabbed"
+    shutil.copytree(FIXTURE, project)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  - curriculum\n", "  - curriculum:\n      trainer_tab: true\n"),
+                                        encoding="utf-8")
+    out = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout
+    html = (out / "paths" / "frontline" / "index.html").read_text(encoding="utf-8")
+    assert trainer in [unescape(t) for t in _tabs(html)]

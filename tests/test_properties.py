@@ -17,7 +17,7 @@ from mkdocs_curriculum import blocks, render
 from mkdocs_curriculum.errors import Problems, SourceError
 from mkdocs_curriculum.load import load_curriculum, load_module
 from mkdocs_curriculum.model import Coaching, ForBlock, Module, Question, Text
-from mkdocs_curriculum.quiz import normalise
+from mkdocs_curriculum.kinds.quiz import normalise
 from mkdocs_curriculum.source import LineDict, load_yaml, split_front_matter
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -172,11 +172,11 @@ def test_parse_then_render_keeps_every_choice_and_feedback(question, prompt, cho
     assert "§" not in page  # no feedback in plain view
     key = page.split('data-cq-key="', 1)[1].split('"', 1)[0]
     solution = decode(key, f"mod/{quiz.id}")
-    assert solution["c"] == [i for i, (_, correct, _) in enumerate(choices) if correct]
-    assert solution["f"] == [md("\n".join(f)) if f else "" for _, _, f in choices]
-    for (_, _, feedback), rendered in zip(choices, solution["f"]):
+    assert solution["correct"] == [i for i, (_, correct, _) in enumerate(choices) if correct]
+    assert solution["feedback"] == [md("\n".join(f)) if f else "" for _, _, f in choices]
+    for (_, _, feedback), rendered in zip(choices, solution["feedback"]):
         assert all(html.escape(line) in rendered for line in feedback)
-    assert solution["e"] == (md(quiz.explanation) if explanation else "")
+    assert solution["explanation"] == (md(quiz.explanation) if explanation else "")
 
 
 ANSWERS = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Zl", "Zp")), min_size=1, max_size=20).map(
@@ -195,8 +195,8 @@ def test_free_text_answers_survive(question, answers):
     module = Module("mod", "m.md", "Mod", "", 5, (), (), None, nodes)
     page = render.quiz_html(quiz, 1, 1, module, md, {}, trainer=False)
     solution = decode(page.split('data-cq-key="', 1)[1].split('"', 1)[0], f"mod/{quiz.id}")
-    assert solution["a"] == [normalise(a) for a in answers]
-    assert solution["c"] == [] and solution["f"] == []
+    assert solution["answers"] == [normalise(a) for a in answers]
+    assert solution["correct"] == [] and solution["feedback"] == []
 
 
 # Text with the characters Markdown cares about (`*_~/\\<>&), but no syntax that may drop words on purpose
@@ -227,9 +227,9 @@ def test_real_markdown_rendering_keeps_every_word_of_choices_and_feedback(choice
     module = Module("mod", "content/modules/mod.md", "Mod", "", 5, (), (), None, nodes)
     page = render.quiz_html(nodes[0], 1, 1, module, real_md, {}, trainer=False)
     solution = decode(page.split('data-cq-key="', 1)[1].split('"', 1)[0], f"mod/{nodes[0].id}")
-    assert len(solution["f"]) == len(choices)
+    assert len(solution["feedback"]) == len(choices)
     labels = re.findall(r"<label for=[^>]*>(.*?)</label>", page, re.S)
-    for (text, feedback), label, rendered in zip(choices, labels, solution["f"]):
+    for (text, feedback), label, rendered in zip(choices, labels, solution["feedback"]):
         for source, out in ((text, label), (feedback, rendered)):
             shown = html.unescape(re.sub(r"<[^>]+>", " ", out))
             for word in re.findall(r"[A-Za-z0-9]+", source.replace("&amp;", " ").replace("<b>", " ")):

@@ -6,7 +6,7 @@ import pytest
 
 from corekit import lines, only, parse
 from mkdocs_curriculum.model import Choice, Question
-from mkdocs_curriculum.quiz import normalise
+from mkdocs_curriculum.kinds.quiz import normalise
 
 
 def quiz(*body: str, first_line: int = 1) -> Question:

@@ -6,22 +6,20 @@ untouched, and every mistake is reported with its line instead of being silently
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
-from . import coaching, quiz
-from .errors import SourceError
-from .model import ForBlock, Text
+from . import kinds
+from .errors import FileProblems, Problems, SourceError
+from .model import Text
+from .roles import parse_roles  # noqa: F401 (the role syntax, once here: tests and old callers import it from blocks)
 from .source import LineDict, load_yaml
+from .suggest import closest
 
-OURS = ("quiz", "coaching", "for")
 MAX_DEPTH = 16
 _CLOSE = re.compile(r"^[ \t]*///[ \t]*$")
 _HEADER = re.compile(r"^(?P<indent>[ \t]*)///(?!/)[ \t]*(?P<name>[^\s|]*)[ \t]*(?:\|(?P<arg>.*))?$")
 _FENCE = re.compile(r"^[ \t]*(?P<mark>`{3,}|~{3,})")
-_ALIASES = {"role": "for", "roles": "for", "only": "for", "audience": "for", "question": "quiz", "questions": "quiz",
-            "test": "quiz", "coach": "coaching", "reflection": "coaching", "reflect": "coaching", "prompt": "coaching"}
 _FOREIGN_OK = {"admonition", "details", "tab", "html", "define", "caption", "figure-caption",
                "table-caption", "note", "tip", "info", "warning", "danger", "caution", "example"}
 
@@ -37,16 +35,30 @@ def dedent_line(line: str, width: int) -> str:
 
 @dataclass
 class Context:
-    """What a parser needs to know about where it is."""
+    """What a parser needs to know about where it is, and where its problems go: `report`, the module file's
+    collector in the run's `errors.Problems` (by default a collector of its own, named after the module)."""
 
     module: str
     roles: frozenset
-    problems: list = field(default_factory=list)  # SourceError items
+    report: FileProblems | None = None
     ids: dict = field(default_factory=dict)  # quiz/coaching id -> first line
     misshapen: set = field(default_factory=set)  # header lines of blocks whose layout was reported: not parsed
 
+    def __post_init__(self):
+        if self.report is None:
+            self.report = Problems().at(self.module)
+
     def fail(self, line, message, hint=""):
-        self.problems.append(SourceError(line, message, hint))
+        self.report.error(line, message, hint)
+
+    def count(self) -> int:
+        """How many problems this module has had so far: a parser compares before and after."""
+        return len(self.report.items)
+
+    @property
+    def problems(self) -> list[SourceError]:
+        """The module's problems as (line, message, hint) items, for callers that know the file themselves."""
+        return [SourceError(p.line, p.message, p.hint) for p in self.report.items]
 
 
 @dataclass
@@ -111,7 +123,8 @@ def _open(header, lines, i, number, ctx):
     name, indent = header.group("name"), header.group("indent")
     arg = (header.group("arg") or "").strip()
     head = [(number, lines[i - 1])]
-    if name in OURS and _misshapen(lines, i, number, indent_width(indent), name, ctx):
+    kind = kinds.get(name)
+    if kind and _misshapen(lines, i, number, indent_width(indent), name, ctx):
         ctx.misshapen.add(number)
     option_lines = []
     while i < len(lines) and lines[i].strip() and indent_width(lines[i]) >= indent_width(indent) + 4:
@@ -119,20 +132,19 @@ def _open(header, lines, i, number, ctx):
         head.append((number + len(head), lines[i]))
         i += 1
     if not name:
-        ctx.fail(number, "this block has no name.", "Write `/// quiz | ...`, `/// coaching | ...` or `/// for | roles`.")
-    elif name not in OURS and name.lower() not in _FOREIGN_OK:
+        ctx.fail(number, "this block has no name.", f"Write {kinds.syntax_list()}.")
+    elif not kind and name.lower() not in _FOREIGN_OK:
         meant = _meant(name)
         if meant:
             ctx.fail(number, f"unknown block `/// {name}`.", f"Did you mean `/// {meant}`? Block names are lower-case.")
     options = None
-    if option_lines and name in OURS and number not in ctx.misshapen:
+    if option_lines and kind and number not in ctx.misshapen:
         options = _options("\n".join(option_lines), number + 1, name, ctx)
     return _Open(name, arg, options, number, indent, head), i
 
 
 _OPTION_LINE = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 _CHOICE_LINE = re.compile(r"^[ \t]*[-*+][ \t]*\[[ xX]?\]")
-_OPTION_NAMES = {"quiz": quiz.OPTIONS, "coaching": coaching.OPTIONS, "for": ()}
 OPTION_INDENT = "Indent option lines by exactly 4 spaces, right under the header line, with no blank line between."
 
 
@@ -140,7 +152,7 @@ def _misshapen(lines: list, i: int, number: int, base: int, name: str, ctx: Cont
     """Layout mistakes that would otherwise pass silently or surface as a parser's riddle: options cut off
     from their header by a blank line (shown to learners as text), options indented by anything but 4
     spaces, choices indented as if they were options. Reported at the line that is wrong."""
-    known = _OPTION_NAMES[name]
+    known = kinds.options_of(name)
 
     def option(text: str) -> bool:
         found = _OPTION_LINE.match(text)
@@ -188,60 +200,29 @@ def _options(text: str, line: int, name: str, ctx: Context):
 
 def _meant(name: str) -> str | None:
     """Which of our blocks a mistyped name was meant to be (`QUIZ`, `Coach`, `/// role`), if any."""
-    lower = name.lower()
-    if lower in OURS:
-        return lower
-    if lower in _ALIASES:
-        return _ALIASES[lower]
-    close = difflib.get_close_matches(lower, OURS, n=1, cutoff=0.65)
-    return close[0] if close else None
+    return closest(name.lower(), kinds.names(), cutoff=0.65, aliases=kinds.aliases())
 
 
 def _finish(block: _Open, close_line: int, close_text: str, ctx: Context) -> list:
-    """A block just closed: build its node, or pass a foreign block through as text."""
-    if block.name not in OURS:
+    """A block just closed: its kind builds its node, or a foreign block passes through as text."""
+    kind = kinds.get(block.name)
+    if kind is None:
         return block.head + block.items + [(close_line, close_text)]
     if block.line in ctx.misshapen:  # reported at the line that is wrong; its parse would only add riddles
         return []
-    if block.name == "for":
-        return [_for_block(block, ctx)]
-    if any(not isinstance(item, tuple) for item in block.items):
-        ctx.fail(block.line, f"a `/// {block.name}` block cannot contain quiz, coaching or for blocks.",
+    if kind.container:
+        body, children = (), _nodes(block.items)
+    elif any(not isinstance(item, tuple) for item in block.items):
+        ctx.fail(block.line, f"a `/// {block.name}` block cannot contain {kinds.name_list()} blocks.",
                  "Close it before opening the next block.")
         return []
-    width = indent_width(block.indent)
-    body = [(n, dedent_line(t, width)) for n, t in block.items]
-    parse = quiz.parse if block.name == "quiz" else coaching.parse
-    node = parse(block.arg, block.options or LineDict(), body, block.line, block.indent, ctx)
-    return [node] if node else []
-
-
-def _for_block(block: _Open, ctx: Context) -> ForBlock | None:
-    if block.options:
-        ctx.fail(block.line, "`/// for` takes no options.", "Put the role ids after the bar: `/// for | managers`.")
-    roles = parse_roles(block.arg, block.line, ctx, "/// for")
-    return ForBlock(roles or frozenset(), _nodes(block.items), block.line, block.indent)
-
-
-def parse_roles(value, line: int, ctx: Context, where: str) -> frozenset | None:
-    """Role ids from `a b`, `a, b` or a YAML list; unknown ids are reported."""
-    if isinstance(value, str):
-        ids = [v for v in re.split(r"[\s,]+", value) if v]
-    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-        ids = list(value)
     else:
-        ctx.fail(line, f"`{where}` needs role ids, such as `managers executives`.")
-        return None
-    if not ids:
-        ctx.fail(line, f"`{where}` names no role.", f"List role ids: {', '.join(sorted(ctx.roles))}.")
-        return None
-    for role in ids:
-        if role not in ctx.roles:
-            close = difflib.get_close_matches(role, sorted(ctx.roles), n=1)
-            hint = f"Did you mean '{close[0]}'?" if close else ""
-            ctx.fail(line, f"unknown role '{role}' in `{where}`.",
-                     f"{hint} Known roles: {', '.join(sorted(ctx.roles))}.".strip())
-    return frozenset(ids)
+        width = indent_width(block.indent)
+        body, children = tuple((n, dedent_line(t, width)) for n, t in block.items), ()
+    found = kinds.Block(block.name, block.arg, block.options or LineDict(), block.line, block.indent, body, children)
+    kind.check_options(found, ctx)
+    node = kind.parse(found, ctx)
+    return [node] if node else []
 
 
 def _nodes(items: list) -> tuple:

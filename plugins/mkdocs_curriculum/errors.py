@@ -52,9 +52,38 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity == WARNING]
 
+    def at(self, file: str) -> FileProblems:
+        """A collector for one file's problems, reported by line: what the block parsers write to."""
+        return FileProblems(self, file)
+
+
+@dataclass
+class FileProblems:
+    """The problems of one file, reported by line into the `Problems` of the whole run (the one protocol of
+    the loader, the block parsers and the Python-Markdown extension)."""
+
+    problems: Problems
+    file: str
+    items: list[Problem] = field(default_factory=list)  # the problems reported through this collector
+
+    def error(self, line: int | None, message: str, hint: str = "") -> None:
+        self._add(Problem(self.file, line, message, hint, ERROR))
+
+    def warning(self, line: int | None, message: str, hint: str = "") -> None:
+        self._add(Problem(self.file, line, message, hint, WARNING))
+
+    def _add(self, problem: Problem) -> None:
+        self.items.append(problem)
+        self.problems.items.append(problem)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == ERROR]
+
 
 class SourceError(Exception):
-    """A single located mistake raised by a parser; the loader turns it into a Problem."""
+    """A single located mistake raised by a parser that cannot go on (reading a file, YAML); the caller reports
+    it into its `Problems`."""
 
     def __init__(self, line: int | None, message: str, hint: str = ""):
         self.line = line

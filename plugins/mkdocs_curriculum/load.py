@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
@@ -12,6 +11,7 @@ from . import blocks, starter
 from .errors import CurriculumError, Problems, SourceError
 from .model import Curriculum, Module, Role, Step
 from .source import LineDict, LineList, load_yaml, read_text, split_front_matter
+from .suggest import did_you_mean
 
 TOP_KEYS = ("title", "pass_mark", "modules", "roles")
 ROLE_KEYS = ("title", "description", "path")
@@ -87,8 +87,7 @@ def _read_yaml(path: Path, shown: str, problems: Problems) -> LineDict | None:
 def _unknown_keys(data: LineDict, allowed: tuple, what: str, shown: str, problems: Problems) -> None:
     for key in data:
         if key not in allowed:
-            close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f"Did you mean `{close[0]}`?" if close else f"Allowed: {', '.join(allowed)}."
+            hint = did_you_mean(str(key), allowed, f"Allowed: {', '.join(allowed)}.", form="`{}`")
             problems.error(shown, data.line_of(key), f"unknown {what} `{key}`.", hint)
 
 
@@ -204,8 +203,7 @@ def _step(item, line, rid, shown, problems) -> Step | None:
 
 def _missing_module(step, rid, shown, modules_dir, docs_dir, root, modules, problems) -> None:
     expected = _shown(modules_dir / f"{step.module}.md", root)
-    close = difflib.get_close_matches(step.module, sorted(modules), n=1)
-    hint = f"Did you mean '{close[0]}'?" if close else f"Create {expected}, or correct the id."
+    hint = did_you_mean(step.module, sorted(modules), f"Create {expected}, or correct the id.")
     problems.error(shown, step.line, f"role '{rid}' names module '{step.module}', which does not exist (expected {expected}).", hint)
 
 
@@ -268,10 +266,7 @@ def load_module(path: Path, mid: str, shown: str, roles: frozenset, problems: Pr
         return None
     fields = _module_fields(meta, shown, problems)
     _placeholders(text, shown, problems)
-    ctx = blocks.Context(mid, roles)
-    nodes = blocks.parse_body(body, body_line, ctx)
-    for exc in ctx.problems:
-        problems.error(shown, exc.line, exc.message, exc.hint)
+    nodes = blocks.parse_body(body, body_line, blocks.Context(mid, roles, problems.at(shown)))
     if fields is None:
         return None
     return Module(mid, shown, body=nodes, words=len(body.split()), meta=meta, **fields)
@@ -339,9 +334,8 @@ def _check_prerequisites(curriculum: Curriculum, problems: Problems, broken: set
             if pre in broken:  # its own errors are reported; "not a module" would mislead
                 continue
             if pre not in curriculum.modules:
-                close = difflib.get_close_matches(pre, list(curriculum.modules), n=1)
                 problems.error(module.file, line, f"prerequisite '{pre}' is not a module.",
-                               f"Did you mean '{close[0]}'?" if close else "Correct the id or remove it.")
+                               did_you_mean(pre, list(curriculum.modules), "Correct the id or remove it."))
                 continue
             if pre == mid:
                 problems.error(module.file, line, "a module cannot be its own prerequisite.", "Remove it.")

@@ -1,11 +1,18 @@
-"""What a curriculum is: plain frozen data, no I/O, no MkDocs."""
+"""What a curriculum is: plain frozen data, no I/O, no MkDocs.
+
+The nodes of the block kinds (`Question`, `Coaching`, `ForBlock`) are defined by their kinds (`kinds/`) and
+named here too; what a node means to the model (who sees it, what counts as a question) is its kind's answer."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Union
 
-Roles = Union[frozenset, None]  # None: every role
+from . import kinds
+from .kinds.base import Roles, visible
+from .kinds.coaching import Coaching
+from .kinds.for_ import ForBlock
+from .kinds.quiz import Choice, Question
 
 
 @dataclass(frozen=True)
@@ -15,56 +22,7 @@ class Text:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Choice:
-    text: str
-    correct: bool
-    feedback: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    question: str
-    prompt: str
-    choices: tuple[Choice, ...]
-    answers: tuple[str, ...]
-    explanation: str
-    roles: Roles
-    shuffle: bool
-    line: int
-    indent: str = ""
-
-    @property
-    def kind(self) -> str:
-        if not self.choices:
-            return "text"
-        return "multiple" if sum(c.correct for c in self.choices) > 1 else "single"
-
-
-@dataclass(frozen=True)
-class Coaching:
-    id: str
-    title: str
-    body: str
-    roles: Roles
-    notes: bool
-    line: int
-    indent: str = ""
-
-
-@dataclass(frozen=True)
-class ForBlock:
-    """A role-tailored section: its children appear only in the listed roles' versions."""
-
-    roles: frozenset
-    children: tuple
-    line: int
-    indent: str = ""
-
-
-Node = Union[Text, Question, Coaching, ForBlock]
+Node = Union[Text, Question, Coaching, ForBlock]  # and the nodes of any other registered kind
 
 
 @dataclass(frozen=True)
@@ -82,28 +40,16 @@ class Module:
     meta: dict = field(default_factory=dict, compare=False, hash=False)
 
     def walk(self, role: str | None = None):
-        """Yield questions and coaching prompts in order, as the given role sees them."""
-        yield from _walk(self.body, role)
+        """Yield the blocks (questions, coaching prompts, ...) in order, as the given role sees them."""
+        yield from kinds.walk(self.body, role)
 
     def questions(self, role: str | None = None) -> list[Question]:
-        return [n for n in self.walk(role) if isinstance(n, Question)]
+        """The blocks the role is scored on (their kind counts them as questions), in order."""
+        return kinds.counted(self.body, role, "question")
 
     def coachings(self, role: str | None = None) -> list[Coaching]:
-        return [n for n in self.walk(role) if isinstance(n, Coaching)]
-
-
-def visible(roles: Roles, role: str | None) -> bool:
-    """Whether a node limited to `roles` shows in `role`'s version (None: the trainer's view)."""
-    return role is None or roles is None or role in roles
-
-
-def _walk(nodes, role):
-    for node in nodes:
-        if isinstance(node, ForBlock):
-            if visible(node.roles, role):
-                yield from _walk(node.children, role)
-        elif isinstance(node, (Question, Coaching)) and visible(node.roles, role):
-            yield node
+        """The role's coaching prompts (blocks whose kind counts them as prompts), in order."""
+        return kinds.counted(self.body, role, "prompt")
 
 
 @dataclass(frozen=True)
@@ -145,3 +91,7 @@ class Curriculum:
 
     def roles_of(self, module_id: str) -> list[Role]:
         return [r for r in self.roles.values() if any(s.module == module_id for s in r.path)]
+
+
+__all__ = ["Choice", "Coaching", "Curriculum", "ForBlock", "Module", "Node", "Question", "Role", "Roles", "Step", "Text",
+           "visible"]

@@ -1,8 +1,9 @@
 """One module source, tailored copies: the Markdown a given role (or the trainer) sees.
 
-Quizzes, coaching prompts and the trainer's `for` labels become placeholder paragraphs; the page is
-rendered by MkDocs with the author's own extensions, then `fill` swaps each placeholder for its HTML.
-That keeps code fences, admonitions and lists around the blocks working exactly as Markdown does.
+Quizzes, coaching prompts and the trainer's `for` labels become placeholder paragraphs (each block's kind says
+where: `Kind.tailor`); the page is rendered by the host with the author's own extensions, then `fill` swaps each
+placeholder for its HTML. That keeps code fences, admonitions and lists around the blocks working exactly as
+Markdown does. `strip` removes the placeholders from the Markdown, for counting its words.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
-from .model import Coaching, ForBlock, Module, Question, Text, visible
+from . import kinds
+from .model import Module
 
 _NONCE = secrets.token_hex(4)
 PREFIX = f"cqslot{_NONCE}n"
 _SLOT = re.compile(rf"(?:<p>)?{PREFIX}(\d+)x(?:</p>)?")
+_BARE = re.compile(rf"{PREFIX}\d+x")
 
 
 @dataclass
@@ -25,7 +28,7 @@ class Version:
     module: Module
     role: str | None
     markdown: str = ""
-    slots: list = field(default_factory=list)  # (kind, node, number)
+    slots: list = field(default_factory=list)  # (slot name, node, number): the kind's name, or one of its own
     questions: list = field(default_factory=list)
     numbers: dict = field(default_factory=dict)  # id(question) -> its number in this version
 
@@ -36,37 +39,40 @@ def tailor(module: Module, role: str | None) -> Version:
     version.questions = module.questions(role)
     version.numbers = {id(q): n for n, q in enumerate(version.questions, 1)}
     out: list[str] = []
-    _emit(module.body, version, out)
+    _emit(module.body, _Out(version, out))
     version.markdown = "\n".join(out)
     return version
 
 
-def _emit(nodes, version: Version, out: list) -> None:
+class _Out:
+    """Where the kinds put their nodes in a version (`kinds.Out`)."""
+
+    def __init__(self, version: Version, out: list):
+        self.version, self.out, self.role = version, out, version.role
+
+    def slot(self, name: str, node) -> None:
+        number = self.version.numbers.get(id(node), 0)
+        self.out.extend(["", f"{getattr(node, 'indent', '')}{PREFIX}{len(self.version.slots)}x", ""])
+        self.version.slots.append((name, node, number))
+
+    def body(self, nodes) -> None:
+        _emit(nodes, self)
+
+
+def _emit(nodes, out: _Out) -> None:
     for node in nodes:
-        if isinstance(node, Text):
-            out.extend(node.lines)
-        elif isinstance(node, ForBlock):
-            _emit_for(node, version, out)
-        elif isinstance(node, (Question, Coaching)) and visible(node.roles, version.role):
-            number = version.numbers.get(id(node), 0)
-            _slot(out, version, node.indent, ("quiz" if isinstance(node, Question) else "coaching", node, number))
-
-
-def _emit_for(node: ForBlock, version: Version, out: list) -> None:
-    if version.role is not None:
-        if version.role in node.roles:
-            _emit(node.children, version, out)
-        return
-    _slot(out, version, node.indent, ("for-open", node, 0))
-    _emit(node.children, version, out)
-    _slot(out, version, node.indent, ("for-close", node, 0))
-
-
-def _slot(out: list, version: Version, indent: str, slot: tuple) -> None:
-    out.extend(["", f"{indent}{PREFIX}{len(version.slots)}x", ""])
-    version.slots.append(slot)
+        kind = kinds.of(node)
+        if kind is None:
+            out.out.extend(node.lines)  # Text
+        else:
+            kind.tailor(node, out)
 
 
 def fill(html: str, version: Version, render_slot) -> str:
-    """Replace each placeholder paragraph with `render_slot(kind, node, number)`."""
+    """Replace each placeholder paragraph with `render_slot(slot, node, number)`."""
     return _SLOT.sub(lambda m: render_slot(*version.slots[int(m.group(1))]), html)
+
+
+def strip(markdown: str, replacement: str = " ") -> str:
+    """A version's Markdown without its placeholders."""
+    return _BARE.sub(replacement, markdown)

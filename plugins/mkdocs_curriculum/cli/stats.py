@@ -8,11 +8,11 @@ every module's whole source instead, which is what authors maintain, so it is la
 from __future__ import annotations
 
 import json
-import re
 
-from ..model import Coaching, Curriculum, Module, Question
+from .. import kinds
+from ..model import Curriculum, Module
 from ..pages import minutes
-from ..tailor import PREFIX, tailor
+from ..tailor import strip, tailor
 from .check import load_clean
 from .project import find_project
 
@@ -56,17 +56,9 @@ def stats(curriculum: Curriculum) -> dict:
 def role_words(module: Module, role: str) -> int:
     """Words of the module as `role` reads it: its tailored text, and the text of the blocks it is shown."""
     version = tailor(module, role)
-    texts = [re.sub(rf"{PREFIX}\d+x", " ", version.markdown)]
-    texts += [_block_text(node) for _, node, _ in version.slots]
+    texts = [strip(version.markdown)]
+    texts += [kinds.of(node).words(node) for _, node, _ in version.slots]  # a quiz's text, not its answers
     return sum(_count(text) for text in texts)
-
-
-def _block_text(node) -> str:
-    """What a learner reads of a quiz (not its accepted answers) or a coaching prompt."""
-    if isinstance(node, Question):
-        choices = [f"{c.text} {c.feedback}" for c in node.choices]
-        return " ".join([node.question, node.prompt, *choices, node.explanation])
-    return f"{node.title} {node.body}" if isinstance(node, Coaching) else ""
 
 
 def _count(text: str) -> int:
