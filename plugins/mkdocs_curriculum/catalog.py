@@ -22,11 +22,22 @@ def catalog_page(curriculum: Curriculum, link: Link) -> str:
         '<div class="cq-catalog">'
         f'<p class="cq-catalog__intro">{len(curriculum.modules)} modules in {len(roles)} learning paths. '
         "Durations are the authors' estimates; deadlines count days from the day a person is assigned the path.</p>"
+        f"{_trainer_note(link)}"
         f"{_roles_table(curriculum, roles, link)}"
         f"{_matrix(curriculum, roles, link)}"
         f"{_details(curriculum, link)}"
         "</div>"
     )
+
+
+def _trainer_note(link: Link) -> str:
+    """Trainers reach the trainer's view from here (it is no tab in the learners' navigation by default)."""
+    try:
+        index = link("index")
+    except KeyError:  # no index of all modules (a package build)
+        return ""
+    return (f'<p class="cq-catalog__trainer">For trainers: each module\'s title below opens its trainer\'s view '
+            f'(every role\'s sections shown and labelled); <a href="{escape(index)}">All modules</a> lists them.</p>')
 
 
 def status(role: Role, module_id: str) -> tuple[str, Step | None]:

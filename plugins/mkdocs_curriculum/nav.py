@@ -2,8 +2,8 @@
 
 Material renders the whole navigation into every page, so a navigation holding every role's copy of
 every module makes the build quadratic. Each role gets its own small Navigation instead; the other
-roles appear only as one-entry sections (their tab), and the trainer's modules behind one index page (a
-trainer's module page adds itself to that section in its own navigation).
+roles appear only as one-entry sections (their tab), and the trainer's modules behind one index page (the
+trainer's module pages share one navigation whose trainer section lists every module, in sections of CHUNK).
 A long path is split into sections of CHUNK modules and pruned (the plugin turns `navigation.prune` on).
 """
 
@@ -51,9 +51,10 @@ def _link(pages: list) -> None:
 
 
 def build_navs(curriculum, site_items: list, path_pages: dict, module_pages: dict,
-               trainer_pages: dict, trainer_index: Page | None) -> dict:
+               trainer_pages: dict, trainer_index: Page | None, trainer_tab: bool = True) -> dict:
     """One Navigation per role (key: role id), one per trainer's module page (key: its key in `trainer_pages`)
-    and one for every other page (key: None)."""
+    and one for every other page (key: None). `trainer_tab=False` (the plugin's default, option `trainer_tab`)
+    keeps the trainer's view out of the learners' navigation: only the trainer's own pages carry it."""
     home = [i for i in site_items if isinstance(i, Page) and i.is_homepage]
     rest = [i for i in site_items if i not in home]
     for item in home + rest:
@@ -65,24 +66,43 @@ def build_navs(curriculum, site_items: list, path_pages: dict, module_pages: dic
         stub[rid] = _section(role.title, [path_pages[rid]], own=False)
         flat[rid] = [path_pages[rid]] + modules
         _link(flat[rid])
-    trainer = [_section(TRAINER_TITLE, [trainer_index], own=True)] if trainer_index is not None else []
-    # A trainer's module page is in its own navigation only (in every page's, the build would be quadratic):
-    # Material gives a page its table-of-contents toggle, which the TOC's title is the label of, and its TOC
-    # on small screens, only where the page is in the navigation.
-    own_section = {}
-    for key, page in trainer_pages.items():
-        own_section[key] = _section(TRAINER_TITLE, trainer[0].children + [page] if trainer else [page], own=False)
-        page.parent = own_section[key]
-        page.previous_page = page.next_page = None
-    _link([p for p in home + rest if isinstance(p, Page)] + ([trainer_index] if trainer_index else []))
+        _extras_are_not_next(role, modules)
+    index = [trainer_index] if trainer_index is not None else []
+    # The trainer's module pages are in one shared navigation, theirs only (in every page's, the build would be
+    # quadratic): the index and every module in module order, in sections of CHUNK like a long path, so with
+    # `navigation.prune` a trainer's page carries its own section's entries and the other sections' titles.
+    # Material gives a page its table-of-contents toggle and its TOC on small screens only where the page is in
+    # the navigation.
+    modules = list(trainer_pages.values())
+    trainer_full = _section(TRAINER_TITLE, index + _chunks(modules), own=True)
+    trainer = [_section(TRAINER_TITLE, index, own=True)] if index else []  # the index's parent: this one
+    learner_trainer = trainer if trainer_tab else []
+    _link([p for p in home + rest if isinstance(p, Page)] + index)
+    _link(modules)  # previous/next in module order; the first module's previous is the index of all modules
+    if index and modules:
+        modules[0].previous_page, trainer_index.next_page = trainer_index, modules[0]
     all_pages = [p for p in home + rest if isinstance(p, Page)]
 
-    def navigation(own: str | None = None, trainer_section: Section | None = None) -> Navigation:
+    def navigation(own: str | None = None, trainer_section: list | None = None, extra: list = ()) -> Navigation:
         sections = [full[r] if r == own else stub[r] for r in curriculum.roles]
-        pages = all_pages + (flat[own] if own else [])
-        return Navigation(home + sections + rest + ([trainer_section] if trainer_section else trainer), pages)
+        pages = all_pages + (flat[own] if own else []) + list(extra)
+        return Navigation(home + sections + rest + (learner_trainer if trainer_section is None else trainer_section),
+                          pages)
 
     navs = {rid: navigation(rid) for rid in curriculum.roles}
     navs[None] = navigation()
-    navs.update((key, navigation(trainer_section=section)) for key, section in own_section.items())
+    if modules:
+        shared = navigation(trainer_section=[trainer_full], extra=modules)
+        navs.update((key, shared) for key in trainer_pages)
+        navs["index"] = shared  # the index of all modules: with the trainer's pages, tab or no tab
+    elif index:
+        navs["index"] = navigation(trainer_section=trainer)
     return navs
+
+
+def _extras_are_not_next(role, modules: list) -> None:
+    """The footer's Next of the path's last required module leads nowhere when only optional modules follow:
+    they are extras, which that page offers as such (pages.module_foot), not the next step of the path."""
+    required = [i for i, step in enumerate(role.path) if not step.optional]
+    if required and required[-1] < len(modules) - 1:
+        modules[required[-1]].next_page = None

@@ -37,25 +37,39 @@ def step_meta(step, module: Module) -> str:
     return " · ".join(bits)
 
 
-def path_data(curriculum: Curriculum, role: Role, link: Link) -> dict:
-    """What the browser needs to show progress on a path."""
-    return {
+def path_data(curriculum: Curriculum, role: Role, link: Link, certificate: dict | None = None) -> dict:
+    """What the browser needs to show progress on a path (and, with `certificate`, to draw the certificate:
+    the plugin's `certificate` options, the logo's URL relative to the page)."""
+    data = {
         "key": STORAGE_KEY,
         "role": role.id,
         "title": role.title,
+        "url": link("path", role.id),
         "curriculum": curriculum.title,
         "modules": [
             {"id": s.module, "title": curriculum.modules[s.module].title, "url": link("module", role.id, s.module),
              "minutes": curriculum.modules[s.module].duration, "optional": s.optional,
              "quizzes": len(curriculum.modules[s.module].questions(role.id)),
-             "prompts": [{"id": c.id, "title": c.title}
+             "prompts": [{"id": c.id, "title": c.title, "body": c.body}
                          for c in curriculum.modules[s.module].coachings(role.id) if c.notes]}
             for s in role.path
         ],
     }
+    if certificate:
+        data["certificate"] = certificate
+    return data
 
 
-def path_page(curriculum: Curriculum, role: Role, link: Link) -> str:
+def due_days(role: Role) -> int | None:
+    """The path's due date, in days after assignment: its last module's deadline (None: no deadline)."""
+    days = [s.due_days for s in role.path if s.due_days is not None]
+    return max(days) if days else None
+
+
+def path_page(curriculum: Curriculum, role: Role, link: Link, certificate: dict | None = None) -> str:
+    """The path page. Its first screen (a phone's too) holds the title, the progress and the one primary action
+    (Start, Continue, Get your certificate); the certificate comes next once the path is complete, then the
+    modules in order, then the learner's tools (notes, reset)."""
     modules = curriculum.modules
     required, optional = role.required_minutes(modules), role.optional_minutes(modules)
     totals = f"{count(len(role.path), 'module')} · {minutes(required)} required"
@@ -63,15 +77,22 @@ def path_page(curriculum: Curriculum, role: Role, link: Link) -> str:
         totals += f" · {minutes(optional)} optional"
     items = "".join(_path_item(n, step, modules[step.module], role, link) for n, step in enumerate(role.path, 1))
     first = link("module", role.id, role.path[0].module) if role.path else "#"
+    start = f"Start: {modules[role.path[0].module].title}" if role.path else "Start the path"
     description = f'<p class="cq-path__description">{escape(role.description)}</p>' if role.description else ""
+    days = due_days(role)
+    due = (f'<p class="cq-path__due" data-cq-due="{days}"><strong>Due:</strong> '
+           f"within {count(days, 'day')} of the day you are assigned this path</p>") if days is not None else ""
     return (
-        f'<div class="cq-path" data-cq-path="{escape(role.id)}">{description}'
-        f'<p class="cq-path__totals">{totals}</p>'
+        f'<div class="cq-path" data-cq-path="{escape(role.id)}">'
+        f'<div class="cq-path__lead">{description}'
+        f'<p class="cq-path__totals">{totals}</p>{due}'
         f"{progress_box(role, modules)}"
+        f'<p class="cq-path__action"><a class="md-button md-button--primary cq-action" href="{escape(first)}" '
+        f'data-cq-continue>{escape(start)}</a></p></div>'
+        '<div class="cq-path__done" data-cq-done hidden></div>'
         f'<ol class="cq-path__modules">{items}</ol>'
-        f'<p><a class="md-button md-button--primary" href="{escape(first)}" data-cq-continue>Start the path</a></p>'
         '<div class="cq-path__tools" data-cq-tools hidden></div>'
-        f'</div>{data_element("cq-path-data", path_data(curriculum, role, link))}'
+        f'</div>{data_element("cq-path-data", path_data(curriculum, role, link, certificate))}'
     )
 
 
@@ -120,8 +141,12 @@ def module_head(curriculum: Curriculum, module: Module, role: Role | None, link:
     return "".join(parts)
 
 
-def module_foot(curriculum: Curriculum, module: Module, role: Role | None, questions: list) -> str:
-    """The score area (modules with quizzes) or a 'Mark as complete' control, and the page's data."""
+def module_foot(curriculum: Curriculum, module: Module, role: Role | None, questions: list,
+                link: Link | None = None) -> str:
+    """The score area (modules with quizzes) or a 'Mark as complete' control, and the page's data. With `link`,
+    the data also carries the role's path (a role's copy: the sidebar's states, the path's completion, what
+    comes next) or the role copies of the module (the trainer's view: a learner's search result opens their
+    own copy), and the path's last required module offers the optional modules after it as extras."""
     data = {
         "key": STORAGE_KEY,
         "module": module.id,
@@ -129,12 +154,39 @@ def module_foot(curriculum: Curriculum, module: Module, role: Role | None, quest
         "passMark": curriculum.pass_mark_of(module),
         "questions": [q.id for q in questions],
     }
+    extras = ""
+    if link is not None and role is not None:
+        data["path"] = {
+            "title": role.title, "url": link("path", role.id),
+            "modules": [{"id": s.module, "title": curriculum.modules[s.module].title, "optional": s.optional,
+                         "url": link("module", role.id, s.module)} for s in role.path],
+        }
+        extras = _extras(curriculum, module, role, link)
+    elif link is not None:
+        data["copies"] = {r.id: link("module", r.id, module.id) for r in curriculum.roles_of(module.id)}
     if questions:
         body = '<div class="cq-score" data-cq-score role="status" aria-live="polite"></div>'
     else:
         body = ('<p class="cq-complete" data-cq-complete-box hidden><button type="button" class="md-button" '
                 'data-cq-complete aria-pressed="false">Mark as complete</button></p>')
-    return f'{body}{data_element("cq-page-data", data)}'
+    done = '<div class="cq-path-done" data-cq-path-done hidden></div>' if "path" in data else ""
+    return f'{body}{done}{extras}{data_element("cq-page-data", data)}'
+
+
+def _extras(curriculum: Curriculum, module: Module, role: Role, link: Link) -> str:
+    """On the path's last required module: the optional modules after it, offered as extras (not as Next)."""
+    required = [i for i, s in enumerate(role.path) if not s.optional]
+    if not required or role.path[required[-1]].module != module.id:
+        return ""
+    after = role.path[required[-1] + 1:]
+    if not after:
+        return ""
+    items = "".join(f'<li><a href="{escape(link("module", role.id, s.module))}">'
+                    f"{escape(curriculum.modules[s.module].title)}</a> · "
+                    f"{minutes(curriculum.modules[s.module].duration)}</li>" for s in after)
+    return ('<div class="admonition tip cq-extras"><p class="admonition-title">Extras (optional)</p>'
+            f"<p>This is the last required module of your path. When you want more, these optional modules "
+            f"go further:</p><ul>{items}</ul></div>")
 
 
 def module_index(curriculum: Curriculum, link: Link) -> str:
@@ -153,14 +205,36 @@ def module_index(curriculum: Curriculum, link: Link) -> str:
 
 
 def home_page(curriculum: Curriculum, link: Link, catalog: bool) -> str:
-    """The home page when the author wrote none: one click from here to a role's path."""
+    """The home page when the author wrote none: where the learner left off, then one tap to a role's path."""
+    hr = f'<p>For HR: the <a href="{escape(link("catalog"))}">catalogue</a> of every path and module.</p>' if catalog else ""
+    return (f'<div class="cq-home">{resume_box()}<h2 id="choose-your-path">Choose your path</h2>'
+            f'<p>Pick the role closest to your own; your path lists the modules for it, in order.</p>'
+            f'{role_cards(curriculum, link)}{hr}</div>{home_data(curriculum, link)}')
+
+
+def resume_box() -> str:
+    """Where a learner who has started a path finds it again (filled by the script; empty until then)."""
+    return '<div class="cq-resume" data-cq-resume hidden></div>'
+
+
+def role_cards(curriculum: Curriculum, link: Link) -> str:
+    """The roles as Material grid cards: title, description, module count and required time, one tap each."""
     items = []
     for role in curriculum.roles.values():
-        description = f"<br>{escape(role.description)}" if role.description else ""
+        description = f'<p class="cq-card__description">{escape(role.description)}</p>' if role.description else ""
         time = minutes(role.required_minutes(curriculum.modules))
-        items.append(f'<li><a href="{escape(link("path", role.id))}"><strong>{escape(role.title)}</strong></a>'
-                     f"{description}<br><small>{count(len(role.path), 'module')} · {time} required</small></li>")
-    hr = f'<p>For HR: the <a href="{escape(link("catalog"))}">catalogue</a> of every path and module.</p>' if catalog else ""
-    return (f'<div class="cq-home"><h2 id="choose-your-path">Choose your path</h2>'
-            f'<p>Pick the role closest to your own; your path lists the modules for it, in order.</p>'
-            f'<ul class="cq-home__roles">{"".join(items)}</ul>{hr}</div>')
+        items.append(
+            f'<li class="cq-card" data-cq-role="{escape(role.id)}"><p class="cq-card__title">'
+            f'<a href="{escape(link("path", role.id))}">{escape(role.title)}</a></p>{description}'
+            f'<p class="cq-card__meta">{count(len(role.path), "module")} · {time} required</p></li>')
+    return f'<div class="grid cards cq-roles-grid"><ul class="cq-home__roles">{"".join(items)}</ul></div>'
+
+
+def home_data(curriculum: Curriculum, link: Link) -> str:
+    """The roles' paths, for the script that leads the home page with the learner's own path."""
+    roles = [{"id": role.id, "title": role.title, "url": link("path", role.id),
+              "modules": [{"id": s.module, "title": curriculum.modules[s.module].title, "optional": s.optional,
+                           "minutes": curriculum.modules[s.module].duration,
+                           "url": link("module", role.id, s.module)} for s in role.path]}
+             for role in curriculum.roles.values()]
+    return data_element("cq-home-data", {"key": STORAGE_KEY, "roles": roles})

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import os
 import re
 from html import escape
 from pathlib import Path
@@ -18,7 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import catalog, export, links, pages, render
+from . import catalog, export, links, pages, render, xapi
 from . import nav as role_nav
 from .config import CurriculumConfig
 from .headings import toc_tokens
@@ -29,17 +31,27 @@ from .tailor import fill, tailor
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URI = "assets/curriculum/"
+XAPI_JS = "curriculum-xapi.js"  # loaded only with `tracking: xapi:` (see xapi.py)
+_BODY = re.compile(r"<body\b[^>]*>")
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*") tabindex=""')
 EXTENSIONS = ("admonition", "attr_list", "md_in_html", "def_list")
+ROLES_MARKER, CONTINUE_MARKER = "<!-- curriculum:roles -->", "<!-- curriculum:continue -->"
+# `mkdocs serve` only: per curriculum file, the last curriculum that loaded without errors and the pages it
+# made. A mistake then keeps the last good paths in the preview, and a page it removes shows the errors at
+# its own address instead of a 404 (module-level: MkDocs may make new plugin objects for each rebuild).
+_LAST_GOOD: dict[Path, tuple] = {}
 
 
 class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     supports_multiple_instances = False
     scorm_role = None  # set by export/scorm.py: a SCORM package build, only this role's pages
+    scorm_site = None  # set with it: export.scorm.PublicSite, where links out of the package lead
+    _outside = None  # a package build: links.Outside, the pages it holds and where the others are
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.dirty = dirty  # `--dirty`: rebuild only what changed (a role's copy changes with its module)
 
     def on_config(self, config):
         self.serving = getattr(self, "serving", False)
@@ -51,6 +63,14 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         _theme_features(config.theme)
         config.extra_css.append(ASSET_URI + "curriculum.css")
         config.extra_javascript.append(ASSET_URI + "curriculum.js")
+        # xAPI tracking: never in a SCORM package (the LMS records there, and the package has no site_url)
+        self.tracking = None if self.scorm_role else self.config.tracking.xapi
+        self._xapi_data = ""
+        if self.tracking:
+            if not config.site_url:
+                raise PluginError("`tracking: xapi:` needs `site_url` in mkdocs.yml: the activity ids the LRS "
+                                  "records are built from it (https://academy.example.com/paths/<role>/...).")
+            config.extra_javascript.append(ASSET_URI + XAPI_JS)  # after curriculum.js, whose events it uses
         self._extensions = (list(config.markdown_extensions), config.mdx_configs)  # snippets: not rebased
         self._links = RebaseLinks()
         config.markdown_extensions.append(self._links)
@@ -69,23 +89,53 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         for problem in problems.errors:
             log.error(str(problem))
         if problems.errors and not self.serving:
-            raise PluginError(f"The curriculum has {len(problems.errors)} error(s), listed above. "
+            raise PluginError(f"The curriculum has {pages.count(len(problems.errors), 'error')}, listed above. "
                               "Fix them and build again (`curriculum check` lists them without building).")
+        self.stale = self.serving and curriculum is None and self.source in _LAST_GOOD
+        if self.stale:
+            curriculum = _LAST_GOOD[self.source][0]  # curriculum.yml unreadable: preview the last good paths
         self.curriculum = curriculum and _usable(curriculum)
         if self.curriculum and self.scorm_role:
             self.curriculum = _only_role(self.curriculum, self.scorm_role)
         self.kinds, self.urls = {}, {}
-        for name in ("curriculum.js", "curriculum.css"):
+        for name in ("curriculum.js", "curriculum.css") + ((XAPI_JS,) if self.tracking else ()):
             files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(ASSETS / name)))
+        if self.tracking:  # what the tracking script needs, on every page (Material keeps <body> across pages)
+            settings = xapi.browser_settings(config.site_url, self.tracking)
+            settings["paths"] = {rid: [s.module for s in role.path if not s.optional]
+                                 for rid, role in (self.curriculum.roles if self.curriculum else {}).items()}
+            self._xapi_data = render.data_element("cq-xapi-data", settings)
         if self.curriculum:
             self._add_pages(files, config)
+        if self.serving:
+            self._keep_preview_whole(files, config)
         if self.scorm_role:
             self._keep_role_pages(files)
         return files
 
+    def _keep_preview_whole(self, files, config):
+        """Serving: remember a good build's pages; with errors, keep every page it had at its address, showing
+        the errors, and keep a module that failed to load out of the navigation (it is not a page of its own)."""
+        if not self.problems.errors:
+            if self.curriculum:
+                _LAST_GOOD[self.source] = (self.curriculum, frozenset(self.kinds))
+            return
+        modules_dir = (self.curriculum.modules_dir if self.curriculum else "modules") + "/"
+        for file in files.documentation_pages():
+            if file.src_uri.startswith(modules_dir) and file.src_uri not in self.kinds:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        _, before = _LAST_GOOD.get(self.source, (None, frozenset()))
+        for uri in sorted(before - set(self.kinds)):
+            if files.get_file_from_path(uri) is None:
+                self._generate(files, config, uri, {"title": "Not in this preview"}, ("gone",))
+
     def _keep_role_pages(self, files):
         """A package build: the role's path and module pages are the only pages (no home, trainer view)."""
         keep = {uri for uri, key in self.kinds.items() if key[0] in ("path", "module")}
+        from .export import scorm
+
+        self._outside = scorm.outside_links(files, keep, self.scorm_site)  # before the other pages go
+        self.package_uses = {}  # page -> files only its scripts show (images in quiz feedback): packed too
         for file in [f for f in files.documentation_pages() if f.src_uri not in keep]:
             files.remove(file)
         self.kinds = {uri: key for uri, key in self.kinds.items() if uri in keep}
@@ -112,8 +162,11 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                 meta.update(title=module.title, search={"exclude": True})
                 if self.scorm_role:  # in an LMS its course menu moves between modules, not the site's sidebar
                     meta["hide"] = sorted(set(meta.get("hide") or []) | {"navigation"})
-                self._generate(files, config, f"paths/{rid}/{step.module}.md", meta, ("module", rid, step.module),
-                               edit=f"{cur.modules_dir}/{step.module}.md")
+                file = self._generate(files, config, f"paths/{rid}/{step.module}.md", meta,
+                                      ("module", rid, step.module), edit=f"{cur.modules_dir}/{step.module}.md")
+                source = files.get_file_from_path(f"{cur.modules_dir}/{step.module}.md")
+                if getattr(self, "dirty", False) and source is not None:
+                    file.is_modified = functools.partial(_copy_modified, file, source, self._inputs(config))
 
     def _generate(self, files, config, uri, meta, key, edit=None):
         front = yaml.safe_dump(_plain(meta), allow_unicode=True, sort_keys=False)
@@ -121,6 +174,14 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         file.edit_uri = edit  # a role's copy is edited in its module's source file
         files.append(file)
         self._register(file, key)
+        return file
+
+    def _inputs(self, config) -> tuple | None:
+        """What every page depends on: a change to one of these rebuilds every role's copy, even `--dirty`.
+        None while there are errors: every page is rebuilt then, as each must show them."""
+        if self.problems.errors:
+            return None
+        return tuple(p for p in (self.source, Path(config.config_file_path or "")) if p.is_file())
 
     def _register(self, file, key):
         self.kinds[file.src_uri] = key
@@ -145,6 +206,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             module_pages={k[1:]: p for k, p in page_of.items() if k[0] == "module"},
             trainer_pages={k: p for k, p in page_of.items() if k[0] == "trainer"},
             trainer_index=page_of.get(("index",)),
+            trainer_tab=self.config.trainer_tab,
         )
         return self.navs[None]
 
@@ -155,6 +217,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             own = key[1]
         elif key and key[0] == "trainer":
             own = key
+        elif key == ("index",) and "index" in self.navs:
+            own = "index"  # with the trainer's pages: their tab, whether or not the learners' pages have it
+        elif key == ("home",) and self.curriculum.title == config.site_name:  # Material's <title> would repeat it
+            page.title = page.meta.pop("title", page.title)
         if self.navs:
             context["nav"] = self.navs[own]
         return context
@@ -177,22 +243,26 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
 
     def _copy(self, role: str, module: str) -> Copy:
         path = frozenset(s.module for s in self.curriculum.roles[role].path)
-        return Copy(module, f"paths/{role}/", self.curriculum.modules_dir, path)
+        return Copy(module, f"paths/{role}/", self.curriculum.modules_dir, path, self._outside)
 
     def on_page_content(self, html, page, config, files):
         self._links.copy = None
         key = self.kinds.get(page.file.src_uri)
         banner = self._error_banner()
-        if key is None:
-            return banner + html
         cur = self.curriculum
 
         def link(kind, *ids):
             return get_relative_url(self.urls[(kind, *ids)], page.url)
 
+        if key is None:
+            return banner + (self._markers(html, link) if cur else html)
+
+        if key[0] == "gone":
+            return banner + ('<p class="cq-gone">The errors above leave this page out of the preview. Fix them and '
+                             "save: the page comes back on its own.</p>")
         if key[0] in ("path", "index", "catalog", "home"):
             if key[0] == "path":
-                body = pages.path_page(cur, cur.roles[key[1]], link)
+                body = pages.path_page(cur, cur.roles[key[1]], link, self._certificate(page, files))
             elif key[0] == "index":
                 body = pages.module_index(cur, link)
             elif key[0] == "catalog":
@@ -203,12 +273,47 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             return banner + body
         version = self._version
         role = cur.roles.get(version.role) if version.role else None
+        if self._outside is not None:
+            left = self._outside.left
+            self._report_left(version.module, left, lambda source: links.body_lines(source, version.markdown, left))
         self._here = (page, files, self._copy(role.id, version.module.id) if role else None, version.module)
         body = fill(html, version, self._slot_renderer(version))
         self._here = None
         head = pages.module_head(cur, version.module, role, link)
-        foot = pages.module_foot(cur, version.module, role, version.questions)
+        foot = pages.module_foot(cur, version.module, role, version.questions, link)
         return banner + head + body + foot
+
+    def _markers(self, html: str, link) -> str:
+        """A page the author wrote (their own home page) places the role choice with `<!-- curriculum:roles -->`
+        and where a learner left off with `<!-- curriculum:continue -->` (else at the top of the role choice)."""
+        if ROLES_MARKER not in html and CONTINUE_MARKER not in html:
+            return html
+        cur = self.curriculum
+        resume = pages.resume_box()
+        if CONTINUE_MARKER in html:
+            html = html.replace(CONTINUE_MARKER, resume, 1).replace(CONTINUE_MARKER, "")
+            resume = ""
+        html = html.replace(ROLES_MARKER, resume + pages.role_cards(cur, link), 1).replace(ROLES_MARKER, "")
+        return html + pages.home_data(cur, link)
+
+    def _certificate(self, page, files) -> dict:
+        """The plugin's `certificate` options for a path page's script: the logo's URL relative to the page."""
+        options = self.config.certificate
+        found = {}
+        logo = options.logo
+        if logo:
+            file = files.get_file_from_path(logo.lstrip("/"))
+            if file is None:
+                if ("logo", logo) not in self._warned:
+                    self._warned.add(("logo", logo))
+                    log.warning(f"mkdocs.yml: the certificate logo '{logo}' is not a file in the docs folder. "
+                                "Give its path relative to the docs folder, e.g. `assets/logo.svg`.")
+            else:
+                found["logo"] = get_relative_url(file.url, page.url)
+        signatory = {k: options.signatory[k] for k in ("name", "title") if options.signatory[k]}
+        if signatory:
+            found["signatory"] = signatory
+        return found
 
     def _slot_renderer(self, version):
         cur, module = self.curriculum, version.module
@@ -235,20 +340,31 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             self._md = _safe_markdown(self._extensions, self._snippet_link)
         self._md.reset()
         self._linked = False
+        self._snippet_text = text  # a package build: where a link that leaves it is written
         html = self._md.convert(text)
         if not self._linked:
             self._snippets[text] = html
         return html
 
-    def _snippet_link(self, url: str) -> str:
-        """MkDocs never sees a snippet's links: resolve them as it would, from the module's own file."""
+    def _snippet_link(self, url: str, element=None) -> str | None:
+        """MkDocs never sees a snippet's links: resolve them as it would, from the module's own file.
+        None: the link is now plain text (a package build, a page outside the package, no site_url)."""
         parts = links.relative(url)
         if parts is None or self._here is None:
             return url
         self._linked = True
         page, files, copy, module = self._here
+        if copy is not None and copy.outside is not None and element is not None:
+            leaves = links.leave(element, url, copy)
+            if leaves is None:
+                text, block = self._snippet_text, self._line
+                self._report_left(module, [url], lambda source: [links.snippet_line(source, text, url, block)])
+            if leaves != url:
+                return leaves
         found = links.target(parts[0], f"{self.curriculum.modules_dir}/{module.id}.md", copy)
         file = files.get_file_from_path(found) if found else None
+        if file is not None and self._outside is not None and not file.is_documentation_page():
+            self.package_uses.setdefault(page.file.dest_uri, set()).add(file.dest_uri)
         if file is None:
             if (module.file, self._line, url) not in self._warned:
                 self._warned.add((module.file, self._line, url))
@@ -257,18 +373,41 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             return url
         return urlunsplit(("", "", get_relative_url(file.url, page.url), parts[1], parts[2]))
 
+    def _report_left(self, module, urls: list, line_of) -> None:
+        """A package build without site_url: each link to a page outside the package is plain text in it; say
+        where it is written (`line_of(source lines)` finds each one's own line, in order)."""
+        if not urls:
+            return
+        path = Path(module.file) if Path(module.file).is_absolute() else self.root / module.file
+        source = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = iter(line_of(source))
+        package = "this module's SCORM package" if self._outside.single else f"the {self.scorm_role} SCORM package"
+        for url in urls:
+            line = next(lines, None)
+            if (module.file, line, url) in self._warned:
+                continue
+            self._warned.add((module.file, line, url))
+            where = f"{module.file}:{line}" if line else module.file
+            log.warning(f"{where}: the link '{url}' leads to a page that is not in {package}, so the package shows "
+                        "it as plain text. Set `site_url` in mkdocs.yml to make it a link to the public site.")
+        urls.clear()
+
     def _error_banner(self) -> str:
         if not (self.serving and self.problems.errors):
             return ""
         items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in self.problems.errors)
-        return (f'<div class="admonition failure"><p class="admonition-title">The curriculum has '
-                f"{len(self.problems.errors)} error(s); this preview leaves out what they break.</p><ul>{items}</ul></div>")
+        kept = " It shows the paths of the last version of curriculum.yml that had none." if self.stale else ""
+        return (f'<div class="admonition failure cq-errors"><p class="admonition-title">The curriculum has '
+                f"{pages.count(len(self.problems.errors), 'error')}; this preview leaves out what they break.{kept}</p>"
+                f"<ul>{items}</ul></div>")
 
     def on_post_page(self, output, page, config):
         """Name Material's search dialog (axe: aria-dialog-name), which stock Material leaves unnamed, and drop
         the empty `tabindex` Material writes on the open section of the sidebar under `navigation.tabs` (which
         the plugin turns on; each role's tab is such a section): invalid HTML, which browsers ignore anyway."""
         output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        if self._xapi_data:  # tracking settings: a data attribute, never an inline script (instant navigation runs those)
+            output = _BODY.sub(lambda m: m.group(0) + self._xapi_data, output, count=1)
         return _EMPTY_TABINDEX.sub(r"\1", output)
 
     def on_post_template(self, output_content, template_name, config):
@@ -303,10 +442,12 @@ class _SnippetLinks(Treeprocessor):
         self.resolve = resolve
 
     def run(self, root):
-        for element in root.iter():
+        for element in list(root.iter()):  # a link may get a child (see links.leave)
             attr = links.ATTRS.get(element.tag)
             if attr and element.get(attr):
-                element.set(attr, self.resolve(element.get(attr)))
+                url = self.resolve(element.get(attr), element)
+                if url is not None:  # None: no longer a link (see _snippet_link)
+                    element.set(attr, url)
 
 
 class _NoScript(Treeprocessor):
@@ -342,6 +483,15 @@ def _theme_features(theme) -> None:
         features.append("navigation.tabs")
     if "navigation.prune" not in features and "navigation.expand" not in features:
         features.append("navigation.prune")
+
+
+def _copy_modified(copy: File, source: File, inputs: tuple | None) -> bool:
+    """`--dirty`: a role's copy is out of date when its module, curriculum.yml or mkdocs.yml is newer than
+    it (MkDocs would rebuild every generated page; with hundreds of role copies, a save would cost a build)."""
+    if inputs is None or not os.path.isfile(copy.abs_dest_path):
+        return True
+    built = os.path.getmtime(copy.abs_dest_path)
+    return any(os.path.getmtime(path) > built for path in (source.abs_src_path, *inputs))
 
 
 def _usable(curriculum):

@@ -10,6 +10,8 @@ the very address it is then served at:
 - ``plain``: `navigation.instant` off, served at `site_url`;
 - ``serve``: `mkdocs serve` at `site_url` (its live-reload script, instant navigation on);
 - ``file``: built with `use_directory_urls: false` and opened from disk.
+- ``zensical``: built by Zensical (`curriculum build --with zensical`), `navigation.instant` on, served at
+  `site_url`: the same learner features in the site Material's successor builds.
 
 `Site.go(page, click)` performs a navigation and proves what kind it was: a marker set on `window` before
 the click is still there after an instant navigation and gone after a full load.
@@ -33,7 +35,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 INSTANT = ["navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress"]
-SETUPS = ("instant", "elsewhere", "plain", "serve", "file")
+SETUPS = ("instant", "elsewhere", "plain", "serve", "file", "zensical")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 CONTAINER = "document.querySelector('[data-md-component=container]')"
 
@@ -160,7 +162,10 @@ def start(source: str, setup: str, tmp: Path) -> Site:
         _wait_up(site_url, proc)
         return site
     out = tmp / f"{source}-{setup}-site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
+    if setup == "zensical":
+        command = [sys.executable, "-m", "mkdocs_curriculum.cli", "build", "--with", "zensical", "--strict", "-d", str(out)]
+    result = subprocess.run(command, cwd=project,
                             env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
     assert result.returncode == 0, result.stdout
     if setup == "file":
@@ -168,4 +173,4 @@ def start(source: str, setup: str, tmp: Path) -> Site:
     if setup == "elsewhere":
         port = free_port()  # the site says one address, the server answers at another
     server = _http_server(out, port)
-    return Site(setup, f"http://127.0.0.1:{port}/", setup == "instant", [server.shutdown])
+    return Site(setup, f"http://127.0.0.1:{port}/", setup in ("instant", "zensical"), [server.shutdown])

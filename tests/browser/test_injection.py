@@ -169,23 +169,23 @@ def test_answer_data_the_js_inserts_as_html_holds_only_escaped_text(site):
     keys = dict(re.findall(r'data-cq-quiz="([^"]+)"[^>]*?data-cq-key="([^"]+)"', html))
     assert set(keys) == {"who", "secret"}
     solutions = {qid: decode_key(key, f"basics/{qid}") for qid, key in keys.items()}
-    fragments = {"who feedback 0": (solutions["who"]["f"][0], "Wrong: " + hostile(23)),
-                 "who feedback 1": (solutions["who"]["f"][1], "Right: " + hostile(25)),
-                 "who explanation": (solutions["who"]["e"], "Explanation: " + hostile(26)),
-                 "secret explanation": (solutions["secret"]["e"], "Text explanation: " + hostile(33))}
+    fragments = {"who feedback 0": (solutions["who"]["feedback"][0], "Wrong: " + hostile(23)),
+                 "who feedback 1": (solutions["who"]["feedback"][1], "Right: " + hostile(25)),
+                 "who explanation": (solutions["who"]["explanation"], "Explanation: " + hostile(26)),
+                 "secret explanation": (solutions["secret"]["explanation"], "Text explanation: " + hostile(33))}
     html = (site / "paths/managers/process/index.html").read_text(encoding="utf-8")
     (key,) = re.findall(r'data-cq-quiz="steps"[^>]*?data-cq-key="([^"]+)"', html)
     steps = decode_key(key, "process/steps")
-    fragments.update({"steps feedback 0": (steps["f"][0], "Listening: " + hostile(62)),
-                      "steps feedback 2": (steps["f"][2], "Arguing: " + hostile(65)),
-                      "steps explanation": (steps["e"], "Multiple explanation: " + hostile(66))})
+    fragments.update({"steps feedback 0": (steps["feedback"][0], "Listening: " + hostile(62)),
+                      "steps feedback 2": (steps["feedback"][2], "Arguing: " + hostile(65)),
+                      "steps explanation": (steps["explanation"], "Multiple explanation: " + hostile(66))})
     for name, (fragment, expected) in fragments.items():
         parser = scan(fragment)
         assert {tag for tag, _ in parser.tags} <= {"p"}, (name, fragment)
         assert all(not attrs for _, attrs in parser.tags), (name, fragment)
         assert "".join(parser.texts) == expected, name
     # Stored as compared: case, spacing and the punctuation around an answer do not count (quiz.normalise).
-    assert solutions["secret"]["a"] == ["<script>alert(31)</script>", 'onmouseover="alert(32', "{{ 7*7 }}"]
+    assert solutions["secret"]["answers"] == ["<script>alert(31)</script>", 'onmouseover="alert(32', "{{ 7*7 }}"]
 
 
 def test_json_data_for_the_js_round_trips_exactly(site):
@@ -194,7 +194,8 @@ def test_json_data_for_the_js_round_trips_exactly(site):
     data = json.loads(body)
     assert data["curriculum"] == CURRICULUM and data["title"] == ROLES["frontline"]
     assert [m["title"] for m in data["modules"]] == [MODULES["basics"], MODULES["process"], MODULES["extras"]]
-    assert data["modules"][0]["prompts"] == [{"id": "everyone", "title": "For everyone " + hostile(43)}]
+    assert data["modules"][0]["prompts"] == [{"id": "everyone", "title": "For everyone " + hostile(43),
+                                              "body": hostile(44)}]  # the prompt's text: notes carry it (issue 14)
 
 
 def test_the_search_index_holds_escaped_text(site):
@@ -339,7 +340,7 @@ def test_feedback_notes_and_certificate_name_never_run_as_script(watched, base):
     page.reload()
     assert page.get_by_label("Your name for the certificate").input_value() == LEARNER
     assert page.locator(".cq-certificate__name").inner_text() == LEARNER
-    assert page.locator("[data-cq-continue]").inner_text() == "Review the path"
+    assert page.locator("[data-cq-continue]").inner_text() == "Get your certificate"
     clean(page, "certificate after reload")
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my notes").click()

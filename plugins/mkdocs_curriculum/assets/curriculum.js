@@ -32,6 +32,7 @@
     Object.keys(ENTRY).forEach(function (k) {
       Object.keys(s[k]).forEach(function (id) { if (!ENTRY[k](s[k][id])) delete s[k][id]; });
     });
+    if ("role" in s && typeof s.role !== "string") delete s.role; /* the path the learner last opened (optional) */
     return s;
   }
   function load() {
@@ -89,8 +90,8 @@
     return picked.length ? picked : null;
   }
   function isRight(kind, sol, resp) {
-    if (kind === "text") return sol.a.indexOf(norm(resp)) >= 0;
-    var want = sol.c.slice().sort().join(","), got = resp.slice().sort().join(",");
+    if (kind === "text") return sol.answers.indexOf(norm(resp)) >= 0;
+    var want = sol.correct.slice().sort().join(","), got = resp.slice().sort().join(",");
     return want === got;
   }
   /* A saved answer is judged again against the page's key: the trainer may have changed the right answer
@@ -98,7 +99,7 @@
   function recheck(kind, sol, saved) {
     if (!saved) return null;
     var fits = kind === "text" ? typeof saved.r === "string"
-      : Array.isArray(saved.r) && saved.r.every(function (i) { return i < sol.f.length; });
+      : Array.isArray(saved.r) && saved.r.every(function (i) { return i < sol.feedback.length; });
     if (!fits) return null;
     return saved.t ? saved : { r: saved.r, ok: isRight(kind, sol, saved.r) }; /* t: cut short to fit an LMS: its verdict stands */
   }
@@ -114,20 +115,29 @@
       var row = input.closest(".cq-choice"), box = $(".cq-choice__feedback", row);
       row.classList.toggle("cq-choice--chosen", chosen);
       if (chosen) {
-        var good = sol.c.indexOf(i) >= 0;
+        var good = sol.correct.indexOf(i) >= 0;
         row.classList.add(good ? "cq-choice--right" : "cq-choice--wrong");
         box.innerHTML = "";
         box.appendChild(el("p", { class: "cq-choice__verdict" }, good ? "Your choice: correct." : "Your choice: not correct."));
-        if (sol.f[i]) box.insertAdjacentHTML("beforeend", sol.f[i]);
+        if (sol.feedback[i]) box.insertAdjacentHTML("beforeend", sol.feedback[i]);
         box.hidden = false;
       }
     });
     var result = $(".cq-quiz__result", quiz);
-    result.textContent = right ? "\u2714 Correct." : "\u2718 Not quite." + (kind === "multiple" ? " Tick exactly the right choices." : "");
+    result.textContent = right ? "\u2714 Correct." : "\u2718 Not quite." + (kind === "multiple" ? partly(sol, saved.r) : "");
     var expl = $(".cq-quiz__explanation", quiz);
-    expl.innerHTML = sol.e || ""; expl.hidden = !sol.e;
+    expl.innerHTML = sol.explanation || ""; expl.hidden = !sol.explanation;
     $("[data-cq-check]", quiz).hidden = true;
     $("[data-cq-retry]", quiz).hidden = false;
+  }
+  /* how much of a multiple-choice answer is right: how many right choices are ticked, whether a wrong one is
+   * (never which: that would give the answer away) */
+  function partly(sol, picked) {
+    var right = picked.filter(function (i) { return sol.correct.indexOf(i) >= 0; }).length, wrong = picked.length > right;
+    var total = sol.correct.length;
+    if (right === total) return " You ticked all " + total + " right choices, but also at least one wrong one.";
+    return " You ticked " + right + " of the " + total + " right choices" +
+      (wrong ? ", and also at least one wrong one." : " and no wrong one: some right choices are still unticked.");
   }
   function clearResult(quiz) {
     quiz.classList.remove("cq-quiz--right", "cq-quiz--wrong");
@@ -149,7 +159,7 @@
   function initQuiz(quiz, page, onChange) {
     var id = page.module + "/" + quiz.getAttribute("data-cq-quiz"), kind = quiz.getAttribute("data-cq-kind");
     var sol;
-    try { sol = decode(quiz.getAttribute("data-cq-key"), id); } catch (e) { return; }
+    try { sol = decode(quiz.getAttribute("data-cq-key"), id); } catch (e) { return; } /* the quiz kind's answer key (kinds/quiz.py KEY): correct, feedback, explanation, answers */
     if (quiz.hasAttribute("data-cq-shuffle")) shuffle(quiz);
     quiz.classList.add("cq-ready");
     var state = load(), before = state.answers[id], saved = recheck(kind, sol, before);
@@ -164,6 +174,7 @@
       var s = load();
       s.answers[id] = { r: resp, ok: isRight(kind, sol, resp) };
       save(s);
+      emit("curriculum:answer", { module: page.module, role: page.role, question: quiz.getAttribute("data-cq-quiz"), kind: kind, response: resp, ok: s.answers[id].ok });
       showResult(quiz, kind, sol, s.answers[id]);
       /* not "Try again": a second Enter there would erase the answer. The verdict is harmless and is read out */
       $(".cq-quiz__result", quiz).focus();
@@ -195,6 +206,8 @@
   }
   var LABEL = { complete: "\u2714 Complete", progress: "\u25D0 In progress", new: "\u25CB Not started" };
   function showModuleState(page) {
+    markNav();
+    showPathDone(page);
     var box = $("[data-cq-module-state]");
     if (!box) return;
     var st = moduleState(page.module, load());
@@ -205,16 +218,90 @@
     var state = load(), sc = score(page, state), box = $("[data-cq-score]");
     if (sc.answered === sc.total && sc.passed && !state.done[page.module]) { state.done[page.module] = Date.now(); save(state); }
     emit("curriculum:score", { module: page.module, score: sc, complete: !!load().done[page.module] });
-    if (box) {
-      box.textContent = sc.answered < sc.total
-        ? "Answered " + sc.answered + " of " + sc.total + " questions."
-        : "Your score: " + sc.right + "/" + sc.total + " (" + sc.pct + "%). Pass mark: " + page.passMark + "%. " +
-          (sc.passed ? "\u2714 Passed: this module is complete."
-            : state.done[page.module] ? "Below the pass mark this time; your earlier pass still counts, so this module stays complete."
-            : "Not passed yet: use \u201cTry again\u201d on the questions you missed.");
-      box.className = "cq-score" + (sc.answered === sc.total ? (sc.passed ? " cq-score--passed" : " cq-score--failed") : "");
-    }
+    if (box) paintScore(box, page, sc, load());
     showModuleState(page);
+  }
+  /* the score as a state (Material's success/failure admonition: its icon and a word, not colour alone) and
+   * what to do next */
+  function paintScore(box, page, sc, state) {
+    box.innerHTML = "";
+    if (sc.answered < sc.total) {
+      box.className = "cq-score";
+      box.appendChild(el("p", {}, "Answered " + sc.answered + " of " + sc.total + " questions."));
+      return;
+    }
+    var kept = !sc.passed && state.done[page.module], good = sc.passed || kept;
+    box.className = "cq-score admonition " + (good ? "success cq-score--passed" : "failure cq-score--failed");
+    box.appendChild(el("p", { class: "admonition-title" }, sc.passed ? "Passed" : kept ? "Complete (passed before)" : "Not passed yet"));
+    box.appendChild(el("p", {}, "Your score: " + sc.right + "/" + sc.total + " (" + sc.pct + "%). Pass mark: " + page.passMark + "%."));
+    var next = el("p", { class: "cq-score__next" });
+    if (!good) next.textContent = "What to do: choose \u201cTry again\u201d on the questions marked \u2718, read their feedback, and answer them again.";
+    else if (kept) next.textContent = "Below the pass mark this time; your earlier pass still counts, so this module stays complete.";
+    else {
+      var after = page.path && progressOf(page.path.modules, state);
+      if (after && after.complete) next.textContent = "This module is complete, and so is your path.";
+      else if (after && after.next) {
+        next.appendChild(document.createTextNode("This module is complete. Next: "));
+        next.appendChild(el("a", { href: absolute(after.next.url) }, after.next.title));
+      } else next.textContent = "This module is complete.";
+    }
+    box.appendChild(next);
+  }
+  /* where a learner stands on a path: modules [{id, title, url, optional, minutes}] */
+  function progressOf(modules, state) {
+    var required = modules.filter(function (m) { return !m.optional; });
+    var doneReq = required.filter(function (m) { return state.done[m.id]; });
+    var open = modules.filter(function (m) { return !state.done[m.id]; });
+    return {
+      required: required, doneReq: doneReq,
+      left: required.reduce(function (t, m) { return t + (state.done[m.id] ? 0 : (m.minutes || 0)); }, 0),
+      next: open.filter(function (m) { return !m.optional; })[0] || null,
+      extras: open.filter(function (m) { return m.optional; }),
+      started: modules.some(function (m) { return state.seen[m.id] || state.done[m.id]; }),
+      complete: required.length > 0 && doneReq.length === required.length
+    };
+  }
+  function progressBar(p) {
+    var box = el("div", { class: "cq-progress" });
+    var label = p.doneReq.length + " of " + p.required.length + " required modules complete";
+    box.appendChild(el("progress", { max: String(p.required.length || 1), value: String(p.doneReq.length), "aria-label": label }));
+    box.appendChild(el("p", { class: "cq-progress__text" }, label + " \u00b7 " + (p.left ? minutes(p.left) + " left" : "nothing left to do")));
+    return box;
+  }
+  /* every module link of the path in the sidebar (the phone's drawer too) shows its state: a symbol and, for
+   * screen readers, words in the link's name; not colour alone */
+  var NAV = { complete: ["\u2714", "done"], progress: ["\u25D0", "in progress"], "new": ["\u25CB", "not started"] };
+  var navModules = null;
+  function markNav() {
+    if (!navModules) return;
+    var state = load(), byUrl = {};
+    navModules.forEach(function (m) { byUrl[absolute(m.url).split("#")[0]] = m.id; });
+    /* the current page's entry is also a label (its table of contents' toggle), which phones show instead */
+    var here = byUrl[location.href.split("#")[0]];
+    $$(".md-nav--primary a.md-nav__link, .md-nav--primary label.md-nav__link--active[for='__toc']").forEach(function (a) {
+      var id = a.tagName === "A" ? byUrl[a.href.split("#")[0]] : here;
+      if (id === undefined) return;
+      var st = moduleState(id, state), mark = $(".cq-nav-state", a);
+      if (!mark) { mark = el("span"); a.insertBefore(mark, $(".md-nav__icon", a)); }
+      mark.className = "cq-nav-state cq-state--" + st;
+      mark.innerHTML = "";
+      mark.appendChild(el("span", { class: "cq-nav-state__icon", "aria-hidden": "true", title: NAV[st][1] }, NAV[st][0]));
+      mark.appendChild(el("span", { class: "cq-sr-only" }, " (" + NAV[st][1] + ")"));
+    });
+  }
+  /* a role's module: once every required module of the path is done, say so and lead to the certificate */
+  function showPathDone(page) {
+    var box = $("[data-cq-path-done]");
+    if (!box || !page.path) return;
+    var p = progressOf(page.path.modules, load()), mine = page.path.modules.filter(function (m) { return m.id === page.module; })[0];
+    box.innerHTML = "";
+    box.hidden = !(p.complete && mine && !mine.optional);
+    if (box.hidden) return;
+    box.className = "cq-path-done admonition success";
+    box.appendChild(el("p", { class: "admonition-title" }, "Path complete: " + page.path.title));
+    box.appendChild(el("p", {}, "You have passed every required module of your path. Your certificate is ready."));
+    var go = el("a", { class: "md-button md-button--primary cq-action", href: absolute(page.path.url) + "#cq-certificate" }, "Get your certificate");
+    box.appendChild(el("p")).appendChild(go);
   }
   function initComplete(page) {
     var boxWrap = $("[data-cq-complete-box]"), button = $("[data-cq-complete]");
@@ -273,11 +360,16 @@
     if (page.questions.length) updateScore(page); else showModuleState(page);
   }
 
-  /* ---- a path page: progress, continue, notes, certificate, reset ---- */
+  /* ---- a path page: progress, the one primary action, certificate, notes, reset ---- */
+  function remember(role) { /* the path the learner opened: the home page and search results lead to it */
+    var s = load();
+    if (s.role !== role) { s.role = role; save(s); }
+  }
   function initPath(path) {
-    var state = load(), required = path.modules.filter(function (m) { return !m.optional; });
-    var doneReq = required.filter(function (m) { return state.done[m.id]; });
-    var left = required.reduce(function (t, m) { return t + (state.done[m.id] ? 0 : m.minutes); }, 0);
+    remember(path.role);
+    navModules = path.modules;
+    markNav();
+    var state = load(), p = progressOf(path.modules, state);
     path.modules.forEach(function (m) {
       var li = $('.cq-step[data-cq-module="' + CSS.escape(m.id) + '"]'), st = moduleState(m.id, state);
       if (!li) return;
@@ -287,27 +379,41 @@
     });
     var progress = $("[data-cq-progress]");
     progress.innerHTML = "";
-    var label = doneReq.length + " of " + required.length + " required modules complete";
-    var bar = el("progress", { max: String(required.length || 1), value: String(doneReq.length), "aria-label": label });
-    progress.appendChild(bar);
-    progress.appendChild(el("p", { class: "cq-progress__text" }, label + " \u00b7 " + (left ? minutes(left) + " left" : "nothing left to do")));
+    var bar = progressBar(p);
+    while (bar.firstChild) progress.appendChild(bar.firstChild);
     progress.hidden = false;
-    var open = path.modules.filter(function (m) { return !state.done[m.id]; });
-    var next = open.filter(function (m) { return !m.optional; })[0] || open[0];
     var go = $("[data-cq-continue]");
-    var started = path.modules.some(function (m) { return state.seen[m.id] || state.done[m.id]; });
-    if (next) { go.href = absolute(next.url); go.textContent = (started ? "Continue: " : "Start: ") + next.title; }
+    if (p.complete) { go.href = "#cq-certificate"; go.textContent = "Get your certificate"; }
+    else if (p.next) { go.href = absolute(p.next.url); go.textContent = (p.started ? "Continue: " : "Start: ") + p.next.title; }
     else { go.href = absolute(path.modules[0].url); go.textContent = "Review the path"; }
-    initTools(path, doneReq.length === required.length && required.length > 0);
+    var done = $("[data-cq-done]");
+    if (done) {
+      done.innerHTML = "";
+      done.hidden = !p.complete;
+      if (p.complete) {
+        done.appendChild(certificate(path));
+        if (p.extras.length) {
+          var extras = el("p", { class: "cq-path__extras" }, "Extras, when you want more: ");
+          p.extras.forEach(function (m, i) {
+            if (i) extras.appendChild(document.createTextNode(", "));
+            extras.appendChild(el("a", { href: absolute(m.url) }, m.title));
+          });
+          extras.appendChild(document.createTextNode(" (optional)."));
+          done.appendChild(extras);
+        }
+      }
+    }
+    initTools(path);
   }
-  function initTools(path, complete) {
+  function initTools(path) {
     var tools = $("[data-cq-tools]");
     tools.innerHTML = "";
     tools.hidden = false;
-    if (complete) tools.appendChild(certificate(path));
     var row = el("p", { class: "cq-tools" });
     var dl = el("button", { type: "button", class: "md-button" }, "Download my notes");
     dl.addEventListener("click", function () { downloadNotes(path); });
+    var pr = el("button", { type: "button", class: "md-button" }, "Print my notes");
+    pr.addEventListener("click", function () { printNotes(path); });
     var reset = el("button", { type: "button", class: "md-button" }, "Reset my progress");
     reset.addEventListener("click", function () {
       if (!window.confirm("Reset your progress and quiz answers in this browser? Your notes are kept. This cannot be undone.")) return;
@@ -315,20 +421,31 @@
       emit("curriculum:reset", {});
       initPath(path);
     });
-    row.appendChild(dl); row.appendChild(document.createTextNode(" ")); row.appendChild(reset);
+    [dl, pr, reset].forEach(function (b, i) { if (i) row.appendChild(document.createTextNode(" ")); row.appendChild(b); });
     tools.appendChild(row);
     tools.appendChild(el("p", { class: "cq-privacy" }, "Your progress and notes are stored only in this browser, on this device. Nothing is sent anywhere."));
     lmsPrivacy(tools);
   }
-  function notesText(path) {
-    var s = load(), lines = ["# My notes: " + path.title, ""];
+  /* each prompt that has notes: its module, its title, its questions (the prompt's own text), the notes */
+  function notesOf(path) {
+    var s = load(), out = [];
     path.modules.forEach(function (m) {
       var own = (m.prompts || []).filter(function (p) { return s.notes[m.id + "/" + p.id]; });
-      if (!own.length) return;
-      lines.push("## " + m.title, "");
-      own.forEach(function (p) { lines.push("### " + p.title, "", s.notes[m.id + "/" + p.id], ""); });
+      if (own.length) out.push({ module: m, prompts: own.map(function (p) { return { title: p.title, body: p.body || "", notes: s.notes[m.id + "/" + p.id] }; }) });
     });
-    if (lines.length === 2) lines.push("(No notes yet. Write them in the coaching prompts of each module.)");
+    return out;
+  }
+  function notesText(path) {
+    var lines = ["# My notes: " + path.title, ""], all = notesOf(path);
+    all.forEach(function (g) {
+      lines.push("## " + g.module.title, "");
+      g.prompts.forEach(function (p) {
+        lines.push("### " + p.title, "");
+        if (p.body.trim()) lines.push(p.body.trim(), "");
+        lines.push("**My notes:**", "", p.notes, "");
+      });
+    });
+    if (!all.length) lines.push("(No notes yet. Write them in the coaching prompts of each module.)");
     return lines.join("\n");
   }
   function downloadNotes(path) {
@@ -337,28 +454,104 @@
     document.body.appendChild(a); a.click(); a.remove();
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
   }
+  /* the prompt's text as the learner read it: list lines become a list, the rest paragraphs (text only) */
+  function promptText(body) {
+    var box = el("div", { class: "cq-notes-sheet__prompt" }), list = null;
+    body.split("\n").forEach(function (line) {
+      var item = line.match(/^\s*(?:[-*+]|\d+[.)])\s+(.*)$/);
+      if (item) { if (!list) list = box.appendChild(el("ul")); list.appendChild(el("li", {}, item[1].replace(/[*_`]/g, ""))); return; }
+      list = null;
+      if (line.trim()) box.appendChild(el("p", {}, line.trim().replace(/[*_`]/g, "")));
+    });
+    return box;
+  }
+  function notesSheet(path) {
+    var sheet = el("section", { class: "cq-notes-sheet", "aria-label": "My notes, to print" }), all = notesOf(path);
+    sheet.appendChild(el("h2", {}, "My notes: " + path.title));
+    sheet.appendChild(el("p", {}, path.curriculum));
+    all.forEach(function (g) {
+      sheet.appendChild(el("h3", {}, g.module.title));
+      g.prompts.forEach(function (p) {
+        sheet.appendChild(el("h4", {}, p.title));
+        sheet.appendChild(promptText(p.body));
+        sheet.appendChild(el("p", { class: "cq-notes-sheet__label" }, "My notes:"));
+        sheet.appendChild(el("div", { class: "cq-notes-sheet__notes" }, p.notes));
+      });
+    });
+    if (!all.length) sheet.appendChild(el("p", {}, "No notes yet. Write them in the coaching prompts of each module."));
+    return sheet;
+  }
+  function printNotes(path) {
+    var old = $(".cq-notes-sheet");
+    if (old) old.remove();
+    $("[data-cq-tools]").appendChild(notesSheet(path));
+    document.body.classList.add("cq-print-notes");
+    window.print();
+  }
+  /* a number to tell two certificates apart: made from the name, the path and the date (FNV-1a); anyone can
+   * make the same one, so it proves nothing, and the certificate says so */
+  function certNumber(name, role, date) {
+    function fnv(text, seed) {
+      var h = seed >>> 0;
+      for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+      return ("0000000" + h.toString(16)).slice(-8).toUpperCase();
+    }
+    var text = norm(name) + "|" + role + "|" + date, a = fnv(text, 2166136261), b = fnv(text, 0x811c9dc5 ^ 0x5bd1e995);
+    return a.slice(0, 4) + "-" + a.slice(4) + "-" + b.slice(0, 4);
+  }
   function certificate(path) {
-    var wrap = el("section", { class: "cq-certificate-wrap", "aria-labelledby": "cq-cert-heading" });
+    var s = load(), options = path.certificate || {};
+    var wrap = el("section", { class: "cq-certificate-wrap", id: "cq-certificate", "aria-labelledby": "cq-cert-heading" });
     wrap.appendChild(el("h2", { id: "cq-cert-heading" }, "You completed this path"));
-    var field = el("p");
-    var label = el("label", { for: "cq-cert-name" }, "Your name for the certificate ");
+    wrap.appendChild(el("p", {}, "Type your name as it should appear on your certificate, then print it: it fits one landscape page."));
+    var field = el("p", { class: "cq-cert-field" });
+    var label = el("label", { for: "cq-cert-name" }, "Your name for the certificate");
     var input = el("input", { id: "cq-cert-name", type: "text", autocomplete: "name" });
-    input.value = load().name || "";
+    input.value = s.name || "";
     field.appendChild(label); field.appendChild(input);
     var cert = el("div", { class: "cq-certificate", role: "group", "aria-label": "Certificate of completion" });
-    cert.appendChild(el("p", { class: "cq-certificate__org" }, path.curriculum));
+    var head = el("div", { class: "cq-certificate__head" });
+    if (options.logo) head.appendChild(el("img", { class: "cq-certificate__logo", src: absolute(options.logo), alt: "" }));
+    head.appendChild(el("p", { class: "cq-certificate__org" }, path.curriculum));
+    cert.appendChild(head);
     cert.appendChild(el("p", { class: "cq-certificate__title" }, "Certificate of completion"));
-    cert.appendChild(el("p", {}, "This certifies that"));
+    cert.appendChild(el("p", { class: "cq-certificate__lead" }, "This certifies that"));
     var name = el("p", { class: "cq-certificate__name" }, input.value || "\u2014");
     cert.appendChild(name);
-    var s = load(), finished = path.modules.reduce(function (t, m) { return m.optional ? t : Math.max(t, s.done[m.id] || 0); }, 0);
-    cert.appendChild(el("p", {}, "has completed the learning path \u201c" + path.title + "\u201d on " +
-      new Date(finished || Date.now()).toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" }) + "."));
+    var finished = path.modules.reduce(function (t, m) { return m.optional ? t : Math.max(t, s.done[m.id] || 0); }, 0);
+    var when = new Date(finished || Date.now()), day = when.toISOString().slice(0, 10);
+    var date = when.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
+    cert.appendChild(el("p", { class: "cq-certificate__path" }, "has completed the learning path \u201c" + path.title + "\u201d"));
+    var taken = path.modules.filter(function (m) { return s.done[m.id] || !m.optional; });
+    var time = taken.reduce(function (t, m) { return t + (m.minutes || 0); }, 0);
+    cert.appendChild(el("p", { class: "cq-certificate__summary" }, taken.length + (taken.length === 1 ? " module" : " modules") +
+      " completed \u00b7 " + minutes(time) + " in total"));
     var list = el("ul", { class: "cq-certificate__modules" });
-    path.modules.forEach(function (m) { if (s.done[m.id] || !m.optional) list.appendChild(el("li", {}, m.title)); });
+    taken.forEach(function (m) { list.appendChild(el("li", {}, m.title)); });
     cert.appendChild(list);
+    var foot = el("div", { class: "cq-certificate__foot" });
+    var dateBox = el("div", { class: "cq-certificate__date" });
+    dateBox.appendChild(el("span", { class: "cq-certificate__label" }, "Date"));
+    dateBox.appendChild(el("span", {}, date));
+    foot.appendChild(dateBox);
+    var sign = options.signatory || {};
+    if (sign.name || sign.title) {
+      var signBox = el("div", { class: "cq-certificate__sign" });
+      if (sign.name) signBox.appendChild(el("span", { class: "cq-certificate__signatory" }, sign.name));
+      if (sign.title) signBox.appendChild(el("span", { class: "cq-certificate__label" }, sign.title));
+      foot.appendChild(signBox);
+    }
+    var numberBox = el("div", { class: "cq-certificate__number" });
+    numberBox.appendChild(el("span", { class: "cq-certificate__label" }, "Certificate number"));
+    var number = el("span", { class: "cq-certificate__id" }, certNumber(input.value, path.role, day));
+    numberBox.appendChild(number);
+    foot.appendChild(numberBox);
+    cert.appendChild(foot);
+    cert.appendChild(el("p", { class: "cq-certificate__note" }, "Printed by the learner from the course site. The number is " +
+      "made from the name, the path and the date, to tell certificates apart: it proves nothing, as anyone can print one."));
     input.addEventListener("input", function () {
       name.textContent = input.value || "\u2014";
+      number.textContent = certNumber(input.value, path.role, day);
       var st = load(); st.name = input.value; save(st);
     });
     var print = el("button", { type: "button", class: "md-button md-button--primary" }, "Print certificate");
@@ -370,14 +563,63 @@
     return wrap;
   }
   window.addEventListener("beforeprint", function () {
-    if ($(".cq-certificate")) document.body.classList.add("cq-print-certificate");
+    if ($(".cq-certificate") && !document.body.classList.contains("cq-print-notes")) document.body.classList.add("cq-print-certificate");
   });
-  window.addEventListener("afterprint", function () { document.body.classList.remove("cq-print-certificate"); });
+  window.addEventListener("afterprint", function () { document.body.classList.remove("cq-print-certificate", "cq-print-notes"); });
+
+  /* ---- the home page (or an author's page with the role choice): lead with the learner's own path ---- */
+  function initHome(home) {
+    var s = load(), role = home.roles.filter(function (r) { return r.id === s.role; })[0];
+    if (!role || !progressOf(role.modules, s).started) {
+      role = home.roles.filter(function (r) { return progressOf(r.modules, s).started; })[0] || role;
+    }
+    $$(".cq-card[data-cq-role]").forEach(function (card) {
+      var mine = role && card.getAttribute("data-cq-role") === role.id, badge = $(".cq-card__mine", card);
+      card.classList.toggle("cq-card--mine", !!mine);
+      if (mine && !badge) $(".cq-card__title", card).appendChild(el("span", { class: "cq-card__mine" }, "Your path"));
+      if (!mine && badge) badge.remove();
+    });
+    var box = $("[data-cq-resume]");
+    if (!box) return;
+    box.innerHTML = "";
+    var p = role && progressOf(role.modules, s);
+    box.hidden = !(p && p.started);
+    if (box.hidden) return;
+    box.className = "cq-resume";
+    var title = el("h2", { class: "cq-resume__title", id: "cq-resume-title" }, "Your path: ");
+    title.appendChild(el("a", { href: absolute(role.url) }, role.title));
+    box.appendChild(title);
+    box.appendChild(progressBar(p));
+    var go = el("a", { class: "md-button md-button--primary cq-action", "data-cq-resume-go": "" });
+    if (p.complete) { go.href = absolute(role.url) + "#cq-certificate"; go.textContent = "Get your certificate"; }
+    else if (p.next) { go.href = absolute(p.next.url); go.textContent = "Continue: " + p.next.title; }
+    else { go.href = absolute(role.url); go.textContent = "Open your path"; }
+    box.appendChild(el("p", { class: "cq-path__action" })).appendChild(go);
+  }
+
+  /* ---- the trainer's view of a module: a learner who chose a role and reached it from anywhere but the
+   * trainer's own pages (a search result, a link) is taken to their role's copy, with location.replace so Back
+   * does not lead here again; a role's copy never redirects, so this cannot loop ---- */
+  var FROM = "mkdocs-curriculum/from";
+  function cameFrom(kind) {
+    var before = null;
+    try { before = sessionStorage.getItem(FROM); sessionStorage.setItem(FROM, kind); } catch (e) { /* none: no memory */ }
+    return before;
+  }
+  function toOwnCopy(page) {
+    var url = load().role && page.copies[load().role], before = cameFrom("trainer");
+    if (!url || before === "trainer" || before === "copy:" + page.module) return false;
+    location.replace(absolute(url) + location.hash);
+    return true;
+  }
 
   /* ---- SCORM 1.2: in an LMS (a package from `curriculum export scorm`) each module page is a SCO. It finds
    * the LMS API, reports status and score, and keeps this module's answers and notes in cmi.suspend_data
-   * (at most 4,096 characters) so the learner resumes on any computer. Without an API it does nothing. ---- */
-  var LMS_MAX = 4096, lms = null;
+   * (at most 4,096 characters) so the learner resumes on any computer. Without an API it does nothing.
+   * Records reach the LMS as they change: each is set at once and committed at most once every LMS_GAP ms
+   * (the last change always is), and session_time is kept current, so nothing is lost when the LMS ends the
+   * session itself before this page is unloaded (its own "Back to course", closing the tab). ---- */
+  var LMS_MAX = 4096, LMS_GAP = 2000, lms = null;
   function findAPI(w) {
     for (var n = 0; w && n < 500; n++) {
       try { if (w.API) return w.API; } catch (e) { /* a cross-origin frame: keep climbing */ }
@@ -448,7 +690,7 @@
     var launched = !(ref.indexOf(dir) === 0 && ref !== here); /* not reached by a link from another SCO's frame */
     try { launched = launched && String(api.LMSInitialize("")) === "true"; } catch (e) { launched = false; }
     if (!launched) { lmsNotLaunched(); return; }
-    lms = { api: api, page: page, t0: Date.now() };
+    lms = { api: api, page: page, t0: Date.now(), last: 0, timer: null, dirty: false };
     lms.mode = lmsGet("cmi.core.lesson_mode") || "normal"; /* Open edX and LearnWorlds never set it */
     lms.status = lmsGet("cmi.core.lesson_status");
     lms.raw = lmsGet("cmi.core.score.raw");
@@ -459,11 +701,14 @@
     save(s);
     if (lms.mode !== "review" && (!lms.status || lms.status === "not attempted")) lmsStatus(lms.mode === "browse" ? "browsed" : "incomplete");
     document.addEventListener("curriculum:score", lmsScore);
-    document.addEventListener("curriculum:change", lmsFit);
+    document.addEventListener("curriculum:change", lmsChange);
     window.addEventListener("pagehide", lmsFinish);
     window.addEventListener("beforeunload", lmsFinish);
+    window.addEventListener("blur", lmsAway); /* focus goes to the LMS's own buttons: it may end the session next */
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") lmsAway(); });
+    lms.clock = setInterval(lmsTime, 60000);
     lmsPrivacy(document);
-    lmsFit();
+    lmsChange();
     if (!page.questions.length && s.done[page.module]) lmsScore({ detail: { module: page.module, score: null, complete: true } });
   }
   function lmsNotLaunched() { /* a module opened by a link inside the package: the LMS records only what it launched */
@@ -473,9 +718,8 @@
       "Your LMS does not record this module when it is opened from a link. Open it from your course in the LMS to have it count."));
   }
   function lmsStatus(status) {
-    if (lmsSet("cmi.core.lesson_status", status)) lms.status = status; /* refused: tried again on the next change */
-    lmsSuspend();
-    lmsCall("LMSCommit"); /* on a change of status or score and on exit, never per keystroke */
+    if (lmsSet("cmi.core.lesson_status", status)) { lms.status = status; lms.dirty = true; } /* refused: tried again on the next change */
+    lmsSync();
   }
   function lmsScore(e) {
     var d = e.detail, sc = d.score;
@@ -484,15 +728,34 @@
     if (sc.answered < sc.total || (!sc.passed && d.complete)) return; /* not final; a weaker retry keeps an earlier pass, as on the site */
     var status = sc.passed ? "passed" : "failed";
     if (status === lms.status && String(sc.pct) === lms.raw) return;
-    lmsSet("cmi.core.score.min", 0); lmsSet("cmi.core.score.max", 100); lmsSet("cmi.core.score.raw", sc.pct);
+    lmsSet("cmi.core.score.min", 0); lmsSet("cmi.core.score.max", 100);
+    if (lmsSet("cmi.core.score.raw", sc.pct)) lms.dirty = true;
     lms.raw = String(sc.pct);
     lmsStatus(status);
   }
-  function lmsSuspend() {
-    if (lms.mode === "review") return;
+  function lmsChange() { lmsFit(); lmsSync(); }
+  /* answers and notes (suspend data) and exit, set as soon as they change; a commit follows when anything the
+   * LMS must keep changed (never at the end: LMSFinish commits). A refused value is sent again next time. */
+  function lmsSync(ending) {
+    if (!lms || lms.over || lms.mode === "review") return;
     var text = lmsPack(lms.page, load()).text;
-    if (text !== null && text !== lms.sent && lmsSet("cmi.suspend_data", text)) lms.sent = text;
+    if (text !== null && text !== lms.sent && lmsSet("cmi.suspend_data", text)) { lms.sent = text; lms.dirty = true; }
+    var exit = lms.status === "passed" || lms.status === "completed" ? "" : "suspend";
+    if (exit !== lms.exit && lmsSet("cmi.core.exit", exit)) lms.exit = exit; /* goes with the next commit, or LMSFinish */
+    if (lms.dirty && !ending && !lms.timer) lms.timer = setTimeout(lmsCommit, Math.max(0, lms.last + LMS_GAP - Date.now()));
   }
+  function lmsCommit() { /* at most one per LMS_GAP ms: an LMS may freeze if every answer commits at once */
+    lms.timer = null;
+    if (!lms.dirty || lms.over) return;
+    lms.dirty = false;
+    lms.last = Date.now();
+    lmsTime();
+    lmsCall("LMSCommit");
+  }
+  function lmsTime() { /* session_time as it goes: an LMS that finishes the session before this page is left has it */
+    if (lms && !lms.over && lms.mode !== "review") lmsSet("cmi.core.session_time", timespan(Date.now() - lms.t0));
+  }
+  function lmsAway() { flushNotes(); lmsTime(); }
   function lmsFit() { /* a note that does not fit stays in the browser, and the learner is told so */
     if (!lms) return;
     var left = lmsPack(lms.page, load()).left;
@@ -511,15 +774,19 @@
   }
   function lmsFinish() {
     if (!lms || lms.over) return;
-    lms.over = true;
+    clearTimeout(lms.timer); clearInterval(lms.clock);
     if (lms.mode !== "review") {
+      lmsTime();
+      if (lmsEnded()) { lms.over = true; return; } /* the LMS finished the session first: all was sent as it changed */
       flushNotes(); /* notes typed in the last 250 ms */
-      lmsSuspend();
-      lmsSet("cmi.core.exit", lms.status === "passed" || lms.status === "completed" ? "" : "suspend");
-      lmsSet("cmi.core.session_time", timespan(Date.now() - lms.t0));
+      lmsSync(true);
+      clearTimeout(lms.timer);
     }
-    lmsCall("LMSCommit");
-    lmsCall("LMSFinish");
+    lms.over = true;
+    lmsCall("LMSFinish"); /* it commits; an LMSCommit just before it fails in a page being dismissed (synchronous XHR) */
+  }
+  function lmsEnded() { /* the last call was refused because the session is over (101 after LMSFinish, 301: not initialised) */
+    try { var code = String(lms.api.LMSGetLastError()); return code === "101" || code === "301"; } catch (e) { return false; }
   }
 
   /* ---- entry: every page visit, however the page was reached. Material's document$ announces instant
@@ -528,8 +795,20 @@
   function init() {
     var page = firstVisit("cq-page-data") && data("cq-page-data");
     var path = firstVisit("cq-path-data") && data("cq-path-data");
+    var home = firstVisit("cq-home-data") && data("cq-home-data");
+    /* Material's instant-navigation progress bar (navigation.instant.progress) is an unnamed progressbar (axe) */
+    var loading = $(".md-progress[role=progressbar]:not([aria-label])");
+    if (loading) loading.setAttribute("aria-label", "Loading the page");
+    var content = $(".md-content") || document.body, visit = !content.cqVisit;
+    content.cqVisit = true; /* what kind of page this visit is, once: where the next page was reached from */
+    if (visit && page && page.copies) { if (toOwnCopy(page)) return; }
+    else if (visit) cameFrom(page ? "copy:" + page.module : $(".cq-index, .cq-catalog") ? "trainer" : "other");
+    if (page && page.path) navModules = page.path.modules;
+    else if (!path) navModules = null;
     if (page) { lmsStart(page); initModule(page); }
     if (path) initPath(path);
+    if (home) initHome(home);
+    if (page || path) emit("curriculum:visit", { page: page || null, path: path || null }); /* set up, once a visit */
   }
   window.mkdocsCurriculum = { key: KEY, load: load, save: save, backend: backend, fresh: fresh, valid: valid, score: score };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { init(); });
