@@ -104,7 +104,7 @@ def module_parts(i: int) -> tuple[dict, list]:
         ("md", t.para(50)),
         ("md", f"## Why it matters\n\n{t.para(60)}\n\n" + "\n".join(f"- {t.sentence(8)}" for _ in range(5))),
         ("md", f'!!! tip "Remember"\n\n    {t.para(30)}'),
-        ("md", f"## How to do it\n\n" + "\n".join(f"{k}. {t.sentence(10)}" for k in range(1, 6))
+        ("md", "## How to do it\n\n" + "\n".join(f"{k}. {t.sentence(10)}" for k in range(1, 6))
          + f"\n\n{t.para(45)}"),
         _for(a, t), _for(b, t),
         ("md", f"### An example\n\n{t.para(45)}\n\n| Step | Who | When |\n|---|---|---|\n"
@@ -210,7 +210,7 @@ def module_source(i: int, variant: str) -> str:
 
 def baseline_body(i: int, role: str | None) -> str:
     """What the plain variant renders for this role (None: trainer's view), as a plain page."""
-    meta, parts = module_parts(i)
+    _meta, parts = module_parts(i)
     out = []
     for part in parts:
         kind = part[0]
@@ -305,8 +305,7 @@ def _write_baseline(content: Path, n: int) -> list:
             front = {"title": meta["title"], "search": {"exclude": True}}
             (folder / f"{mid(i)}.md").write_text(_front(front) + head + "\n\n" + baseline_body(i, rid) + "\n",
                                                  encoding="utf-8")
-        nav.append({title: [f"paths/{rid}/index.md"]
-                    + _sections([f"paths/{rid}/{mid(i)}.md" for i in path], [metas[i]["title"] for i in path])})
+        nav.append({title: [f"paths/{rid}/index.md", *_sections([f"paths/{rid}/{mid(i)}.md" for i in path], [metas[i]["title"] for i in path])]})
     rows = []
     for i, meta in enumerate(metas):
         names = ", ".join(ROLES[r][0] for r in roles_of(i))
@@ -319,8 +318,7 @@ def _write_baseline(content: Path, n: int) -> list:
     table = "| Module | Summary | Duration | Questions | In the paths of |\n|---|---|---|---|---|\n" + "\n".join(rows)
     (content / "modules" / "index.md").write_text(_front({"title": "All modules"}) + table + "\n", encoding="utf-8")
     (content / "catalog.md").write_text(_front({"title": "Catalogue"}) + _catalog(n, metas), encoding="utf-8")
-    nav.append({"Trainer's view": ["modules/index.md", "catalog.md"]
-                + _sections([f"modules/{mid(i)}.md" for i in range(n)], [m["title"] for m in metas])})
+    nav.append({"Trainer's view": ["modules/index.md", "catalog.md", *_sections([f"modules/{mid(i)}.md" for i in range(n)], [m["title"] for m in metas])]})
     return nav
 
 

@@ -81,7 +81,8 @@ def ralph_first_requests(folder: Path) -> tuple | None:
             if time.monotonic() > deadline or process.poll() is not None:
                 sys.exit("the LRS did not start")
             time.sleep(0.2)
-        people = list(csv.DictReader(open(folder / "people.csv", encoding="utf-8")))
+        with open(folder / "people.csv", encoding="utf-8") as f:
+            people = list(csv.DictReader(f))
         sys.path.insert(0, str(ROOT / "plugins"))
         from mkdocs_curriculum.xapi import read_fragment
 

@@ -18,11 +18,10 @@ import statistics
 import tempfile
 from pathlib import Path
 
-import yaml
-
 import generate
 import results
 import run
+import yaml
 
 SECTION = "## Preview after one save: `mkdocs serve --dirty`"
 
@@ -41,10 +40,10 @@ def measure(n: int, runs: int) -> dict:
             full.append(run.measure(run.build_cmd(site), project, log)["cpu"])
             with open(module, "a", encoding="utf-8") as out:
                 out.write(f"\nA sentence added in save {i}.\n")
-            save.append(run.measure(run.build_cmd(site) + ["--dirty"], project, log)["cpu"])
+            save.append(run.measure([*run.build_cmd(site), "--dirty"], project, log)["cpu"])
             assert f"A sentence added in save {i}." in (site / "paths").joinpath(*_copy_of(project, module)).read_text()
             (project / "curriculum.yml").touch()
-            curriculum.append(run.measure(run.build_cmd(site) + ["--dirty"], project, log)["cpu"])
+            curriculum.append(run.measure([*run.build_cmd(site), "--dirty"], project, log)["cpu"])
         return {"n": n, "runs": runs, "full": _median(full), "save": _median(save), "curriculum": _median(curriculum)}
 
 

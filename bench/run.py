@@ -17,10 +17,9 @@ import argparse
 import datetime
 import gzip
 import importlib.util
-import json
+import itertools
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -35,7 +34,6 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 import generate  # noqa: E402
 
-ASSETS = ROOT / "plugins" / "mkdocs_curriculum" / "assets"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 TARGETS = {
@@ -185,10 +183,15 @@ def page_weight(site: Path, n: int) -> dict:
 
 
 def asset_weight() -> dict:
+    """The plugin's JS and CSS as every page loads them: combined and minified by assets_build (the xAPI script,
+    only with `tracking: xapi:`, is bench/xapi_size.py's), with the size of their sources before minifying."""
+    from mkdocs_curriculum import assets_build
+
     out = {}
-    for name in ("curriculum.js", "curriculum.css"):
-        data = (ASSETS / name).read_bytes() if (ASSETS / name).exists() else b""
-        out[name] = {"raw": len(data), "gz": gz(data) if data else 0}
+    for asset in assets_build.site_assets():
+        data, source = asset.text.encode(), asset.source.encode()
+        out[asset.name] = {"raw": len(data), "gz": gz(data) if data else 0,
+                           "source_raw": len(source), "source_gz": gz(source)}
     return out
 
 
@@ -309,9 +312,9 @@ def report(bench: Bench, info: dict, prof: dict | None, started: str, loads: tup
     a, T = bench.args, TARGETS
     C, B, big, small = a.compare_size, a.blocks_size, max(a.sizes), min(a.sizes)
     med = bench.median
-    lines = [f"# mkdocs-curriculum benchmark results", ""]
+    lines = ["# mkdocs-curriculum benchmark results", ""]
     lines += [f"- Date: {started} (wall time of the whole run: {elapsed / 60:.1f} min)",
-              f"- Command: `{' '.join(['python bench/run.py'] + sys.argv[1:])}`",
+              f"- Command: `{' '.join(['python bench/run.py', *sys.argv[1:]])}`",
               f"- Machine: {info['cpu']}, {info['cores']} cores, {info['ram']} RAM; {info['os']}",
               f"- Load average (1 min) at start / end: {loads[0]:.2f} / {loads[1]:.2f} on {info['cores']} cores",
               f"- Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['material']}, Markdown {info['markdown']}, "
@@ -332,7 +335,7 @@ def report(bench: Bench, info: dict, prof: dict | None, started: str, loads: tup
     per_page = {n: med("plugin", n, "cpu") / pages[n] for n in a.sizes}
     sc = per_page[big] / per_page[small]
     sizes = sorted(pages)  # every size with plugin builds
-    slopes = [(med("plugin", y, "rss") - med("plugin", x, "rss")) / (pages[y] - pages[x]) for x, y in zip(sizes, sizes[1:])]
+    slopes = [(med("plugin", y, "rss") - med("plugin", x, "rss")) / (pages[y] - pages[x]) for x, y in itertools.pairwise(sizes)]
     mem_ok = all(s2 <= slopes[0] * 1.25 for s2 in slopes[1:]) if slopes else True
     pc, pb = bench.samples[("plugin", C)][0]["pages"], bench.samples[("baseline", C)][0]["pages"]
     pages_c = f"same {pc} output pages" if pc == pb else f"{pc} vs {pb} output pages: NOT the same count"
@@ -367,15 +370,16 @@ def report(bench: Bench, info: dict, prof: dict | None, started: str, loads: tup
         lines.append(f"| {names[variant]} | {n} | {p} | {med(variant, n, 'cpu'):.1f} | {med(variant, n, 'wall'):.1f} | {per} | "
                      f"{med(variant, n, 'rss') / 1024:.0f} | {each} |")
     if len(sizes) > 1:
-        marg = [(med("plugin", y, "cpu") - med("plugin", x, "cpu")) / (pages[y] - pages[x]) * 1000 for x, y in zip(sizes, sizes[1:])]
+        marg = [(med("plugin", y, "cpu") - med("plugin", x, "cpu")) / (pages[y] - pages[x]) * 1000 for x, y in itertools.pairwise(sizes)]
         lines += ["", "Marginal CPU ms per extra page (plugin): "
-                  + ", ".join(f"N={x}→{y}: {m:.1f}" for (x, y), m in zip(zip(sizes, sizes[1:]), marg))
+                  + ", ".join(f"N={x}→{y}: {m:.1f}" for (x, y), m in zip(itertools.pairwise(sizes), marg, strict=True))
                   + ". Flat means linear; rising means each page costs more as the site grows."]
     # weight
     w = bench.weights
     lines += ["", "## Page weight", "", "| Asset / page | Raw | Gzipped |", "|---|---|---|"]
     for name, v in assets.items():
-        lines.append(f"| {name} | {kb(v['raw'])} | {kb(v['gz'])} |")
+        lines.append(f"| {name} (as served: combined, minified) | {kb(v['raw'])} | {kb(v['gz'])} |")
+        lines.append(f"| its sources, unminified | {kb(v['source_raw'])} | {kb(v['source_gz'])} |")
     lines.append(f"| JS + CSS together | {kb(sum(v['raw'] for v in assets.values()))} | {kb(assets_gz)} |")
     if "plugin" in w and "baseline" in w:
         lines += [f"| Role module page {w['plugin']['page']} (plugin, N={C}) | {kb(w['plugin']['raw'])} | {kb(w['plugin']['gz'])} |",
@@ -394,7 +398,7 @@ def report(bench: Bench, info: dict, prof: dict | None, started: str, loads: tup
             return cells + (f" {bs:.1f} | {bs / b['total']:.1%} |" if b else "")
 
         lines += ["", f"## Profile: builds at N={p['n']} under pyinstrument", "",
-                  f"`pyinstrument -m mkdocs build` on the plugin build" + (" and on the pruned baseline" if b else "")
+                  "`pyinstrument -m mkdocs build` on the plugin build" + (" and on the pruned baseline" if b else "")
                   + f" at N={p['n']} (one run each; sampling slows a build 2–3x). Self time is grouped by "
                   "the code it ran in; stdlib time (re, html.parser, …) is charged to the library that called it.",
                   "", "| Where (self time)" + cols, rule]

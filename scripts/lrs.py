@@ -287,7 +287,8 @@ def serve(args) -> int:
         (data / RUNNING).write_text(json.dumps({"pid": os.getpid(), "mongo": servers.mongo_uri}))
         servers.start_ralph()
         stamp = _auth_stamp(auth)
-        print(f"LRS ready: {servers.url}xAPI/ ({accounts} accounts from {auth}, records in {Path(args.data).resolve()}, "
+        print(f"LRS ready: {servers.url}xAPI/ ({accounts} accounts from {auth}, "
+              f"records in {Path(args.data).resolve()}, "
               f"CORS: {', '.join(args.cors) or 'none'}). Ctrl-C stops it.", flush=True)
         while not stopping:
             time.sleep(0.5)
@@ -392,22 +393,27 @@ def add_reader(args) -> int:
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog=__doc__.split("\n\n", 1)[1])
     parser.add_argument("--setup", action="store_true", help="only install Ralph and BriskDB (into .lrs/), then exit")
-    parser.add_argument("--auth", metavar="auth.json", help="the Ralph auth file (curriculum assign --lrs-auth writes it)")
+    parser.add_argument("--auth", metavar="auth.json",
+                        help="the Ralph auth file (curriculum assign --lrs-auth writes it)")
     parser.add_argument("--add-reader", metavar="USER",
                         help="add an account that reads every statement (for `curriculum report`), then exit; "
                              "password from CURRICULUM_LRS_PASSWORD or asked")
     parser.add_argument("--forget", action="append", metavar="EMAIL",
                         help="delete every statement of this person from --data (and their account from --auth, if "
                              "given), then exit; repeatable")
-    parser.add_argument("--host", default="127.0.0.1", help="where Ralph listens (default 127.0.0.1: this machine only)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="where Ralph listens (default 127.0.0.1: this machine only)")
     parser.add_argument("--port", type=int, default=8100, help="Ralph's port (default 8100)")
     parser.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
                         help="the site's origin, e.g. https://academy.example.com (no path; repeatable)")
-    parser.add_argument("--data", default="lrs-data", metavar="DIR", help="where the records are kept (default ./lrs-data)")
-    parser.add_argument("--db-port", type=int, default=0, help="BriskDB's MongoDB port on 127.0.0.1 (default: any free one)")
+    parser.add_argument("--data", default="lrs-data", metavar="DIR",
+                        help="where the records are kept (default ./lrs-data)")
+    parser.add_argument("--db-port", type=int, default=0,
+                        help="BriskDB's MongoDB port on 127.0.0.1 (default: any free one)")
     parser.add_argument("--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)
     if not args.setup and not args.auth and not args.forget:

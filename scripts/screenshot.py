@@ -33,7 +33,7 @@ REQUIRED = ["why-service-matters", "the-service-process", "reading-people", "sol
 
 
 def state(done: list, seen: list, name: str = "") -> str:
-    return json.dumps({"v": 1, "answers": {}, "done": {m: DAY for m in done}, "seen": {m: DAY for m in seen},
+    return json.dumps({"v": 1, "answers": {}, "done": dict.fromkeys(done, DAY), "seen": dict.fromkeys(seen, DAY),
                        "notes": {}, "name": name, "role": "frontline"})
 
 

@@ -16,6 +16,7 @@ them; under CI (CURRICULUM_REQUIRE_BROWSER=1) it fails instead. Extra environmen
 from __future__ import annotations
 
 import base64
+import contextlib
 import importlib.util
 import json
 import os
@@ -54,7 +55,7 @@ DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopbac
 
 
 def basic(username: str, secret: str) -> str:
-    return "Basic " + base64.b64encode(f"{username}:{secret}".encode("utf-8")).decode("ascii")
+    return "Basic " + base64.b64encode(f"{username}:{secret}".encode()).decode("ascii")
 
 
 class Lrs:
@@ -72,7 +73,7 @@ class Lrs:
         """The xAPI endpoint, as `tracking: xapi:` and `curriculum report --lrs` take it."""
         return self.url + "xAPI/"
 
-    def start(self, timeout: float = 90) -> "Lrs":
+    def start(self, timeout: float = 90) -> Lrs:
         command = [sys.executable, str(SCRIPT), "--auth", str(self.auth), "--port", str(self.port),
                    "--data", str(self.data)] + [arg for origin in self.cors for arg in ("--cors", origin)]
         with open(self.log, "ab") as log:
@@ -107,10 +108,8 @@ class Lrs:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
-        try:  # anything left in the group (a child that outlived the script)
+        with contextlib.suppress(ProcessLookupError):  # anything left in the group (a child that outlived the script)
             os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.process = None
 
     def request(self, method: str, path: str, username: str, secret: str, body=None, headers: dict | None = None):
@@ -171,3 +170,30 @@ def lrs_server(tmp_path_factory):
     yield start
     for lrs in started:
         lrs.stop()
+
+
+READER, READER_PASSWORD = "hr", "hr-reads-everything-42"
+# The fixture curriculum with due dates on the required modules, so that a person can be overdue.
+CURRICULUM = """\
+title: Fixture Academy
+pass_mark: 80
+modules: modules
+roles:
+  frontline:
+    title: Frontline staff
+    path:
+      - module: basics
+        due_days: 7
+      - module: process
+        due_days: 14
+      - module: extras
+        optional: true
+        due_days: 30
+  managers:
+    title: Middle managers
+    path:
+      - module: basics
+        due_days: 7
+      - module: process
+        due_days: 14
+"""

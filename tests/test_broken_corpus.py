@@ -307,7 +307,7 @@ def test_build_fails(tmp_path, case):
 @pytest.mark.parametrize("name", ["not-utf8", "symlink-out-of-content"])
 def test_made_case_build_fails(tmp_path, name):
     root = made(tmp_path)
-    file, line, message, _ = MADE[name](root)
+    file, _line, message, _ = MADE[name](root)
     output = failed_build(tmp_path, root, message)
     assert file in output
 

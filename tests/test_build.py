@@ -4,6 +4,7 @@ sidebar following the role's path, the search index, and no answers in plain vie
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import os
 import re
@@ -214,7 +215,7 @@ def test_trainer_navigation_is_one_shared_bounded_section():
     assert navs[None].items[-1].children == [index] and index.parent is navs[None].items[-1]
     pages = list(modules.values())
     assert pages[0].previous_page is index and index.next_page is pages[0] and pages[-1].next_page is None
-    assert all(a.next_page is b and b.previous_page is a for a, b in zip(pages, pages[1:]))
+    assert all(a.next_page is b and b.previous_page is a for a, b in itertools.pairwise(pages))
 
 
 def test_search_index_holds_each_module_once(site):

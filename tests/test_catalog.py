@@ -16,7 +16,7 @@ BASIC = FIXTURES / "basic"
 
 
 def link(kind, *ids):
-    return "/".join(("L", kind) + ids)
+    return "/".join(("L", kind, *ids))
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def text(cell) -> str:
 
 
 def test_matrix_marks_each_module_with_text_not_colour(curriculum):
-    roles, matrix = Tables(catalog_page(curriculum, link)).tables
+    _roles, matrix = Tables(catalog_page(curriculum, link)).tables
     head, *rows = matrix
     assert [text(c) for c in head] == ["Module", "Duration", "Frontline staff", "Middle managers"]
     assert all(c[0] == "th" and c[1]["scope"] == "col" for c in head)

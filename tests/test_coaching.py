@@ -74,7 +74,7 @@ def test_ids_are_unique_per_module():
     (("/// coaching | C", "Reflect."), 1, "the `/// coaching` block opened here is never closed.", ""),
 ])
 def test_mistakes(body, line, message, hint):
-    nodes, problems = parse(lines(*body))
+    _nodes, problems = parse(lines(*body))
     matches = [p for p in problems if p.message.startswith(message)]
     assert matches, [str(p) for p in problems]
     assert matches[0].line == line

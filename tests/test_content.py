@@ -83,7 +83,7 @@ CHOICE_RE = re.compile(r"^- \[(?P<mark>[ xX])\] (?P<text>.+)$")
 
 
 class Block:
-    def __init__(self, name: str, arg: str | None, line: int, parent: "Block | None"):
+    def __init__(self, name: str, arg: str | None, line: int, parent: Block | None):
         self.name, self.arg, self.line, self.parent = name, arg, line, parent
         self.options: dict = {}
         self.body: list[str] = []
@@ -272,7 +272,7 @@ def test_every_role_sees_enough_of_each_module():
             text = (modules_dir() / f"{module_id}.md").read_text(encoding="utf-8")
             blocks, _ = parse_blocks(split_front_matter(text)[1])
 
-            def visible(b: Block) -> bool:
+            def visible(b: Block, role_id: str = role_id) -> bool:
                 limited = b.roles()
                 return limited is None or role_id in limited
 
@@ -371,12 +371,12 @@ def test_prerequisites_come_earlier_in_every_path():
 
     def visit(node: str, trail: list[str]):
         if state.get(node) == 1:
-            pytest.fail(f"prerequisite cycle: {' -> '.join(trail + [node])}")
+            pytest.fail(f"prerequisite cycle: {' -> '.join([*trail, node])}")
         if state.get(node) == 2:
             return
         state[node] = 1
         for nxt in prereqs.get(node, []):
-            visit(nxt, trail + [node])
+            visit(nxt, [*trail, node])
         state[node] = 2
 
     for node in prereqs:

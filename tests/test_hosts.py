@@ -14,6 +14,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from mkdocs_curriculum import assets_build
 from mkdocs_curriculum import plan as plan_mod
 from mkdocs_curriculum.load import load_or_raise
 from mkdocs_curriculum.urls import Scheme, page_url, relative_url
@@ -219,7 +220,7 @@ def test_the_sample_built_by_zensical_has_every_role_page(tmp_path, sample):
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     _check_site(site, sample)
-    assert (site / "assets/curriculum/curriculum.js").is_file() and (site / "curriculum.json").is_file()
+    assert (site / assets_build.curriculum_js().uri).is_file() and (site / "curriculum.json").is_file()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.count('class="md-tabs__item') >= len(sample.roles)  # a tab per role
     assert {k: v for k, v in _digest(project).items() if not k.startswith("site/")} == before  # nothing modified
@@ -239,7 +240,7 @@ def test_the_sample_built_by_properdocs_runs_the_plugin_unchanged(tmp_path, samp
     project = _sample_copy(tmp_path / "course")
     properdocs = Path(sys.executable).parent / "properdocs"
     command = [str(properdocs)] if properdocs.is_file() else [sys.executable, "-m", "properdocs"]
-    result = subprocess.run(command + ["build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
+    result = subprocess.run([*command, "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
                             cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     _check_site(tmp_path / "site", sample)

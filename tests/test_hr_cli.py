@@ -190,7 +190,7 @@ def test_lrs_auth_writes_one_ralph_account_per_person_and_personal_links(project
     accounts = json.loads((project / "auth.json").read_text())
     links = links_of()
     assert [a["username"] for a in accounts] == ["ana@example.com", "bo@example.com"]
-    for account, (email, link) in zip(accounts, links.items()):
+    for account, (email, link) in zip(accounts, links.items(), strict=True):
         assert set(account) == {"agent", "scopes", "hash", "username"}
         assert account["agent"] == {"mbox": f"mailto:{email.lower()}", "objectType": "Agent",
                                     "name": "Ana Lima" if email.startswith("Ana") else "Bo Berg"}
@@ -229,7 +229,7 @@ def test_lrs_auth_keeps_credentials_and_rotate_replaces_them(project, capsys):
     assert code == 0 and "0 new, 0 kept, 3 replaced, 1 other account left as it was." in err
     rotated, accounts = links_of(), json.loads((project / "auth.json").read_text())
     assert all(rotated[e] != again[e] for e in rotated) and accounts[0] == reader
-    assert all(h != a["hash"] for h, a in zip(hashes[1:], accounts[1:]))
+    assert all(h != a["hash"] for h, a in zip(hashes[1:], accounts[1:], strict=False))
 
 
 def test_lrs_auth_with_the_people_file_lost_names_them_and_writes_nothing(project, capsys):

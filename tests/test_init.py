@@ -102,7 +102,7 @@ def test_a_second_init_refuses_and_changes_nothing(tmp_path, capsys):
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.parametrize("clash", STARTER + ["mkdocs.yaml"])
+@pytest.mark.parametrize("clash", [*STARTER, "mkdocs.yaml"])
 def test_one_conflicting_file_in_a_full_folder_means_nothing_is_written(tmp_path, capsys, clash):
     (tmp_path / "notes.txt").write_text("keep me\n")
     (tmp_path / clash).parent.mkdir(parents=True, exist_ok=True)

@@ -33,7 +33,7 @@ def validator():
 
 def test_schema_is_versioned():
     schema = export.load_schema()
-    assert export.SCHEMA_PATH == Path(export.__file__).parent.parent / "schema" / "curriculum.schema.json"
+    assert Path(export.__file__).parent.parent / "schema" / "curriculum.schema.json" == export.SCHEMA_PATH
     assert schema["$id"].endswith(f":{export.SCHEMA_VERSION}")
     assert schema["properties"]["schema_version"] == {"const": export.SCHEMA_VERSION,
                                                       "description": "The version of this schema the data follows."}

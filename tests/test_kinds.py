@@ -13,6 +13,7 @@ from typing import ClassVar
 
 import markdown
 import pytest
+
 from corekit import lines, load, module, parse, project
 from mkdocs_curriculum import kinds, options, render
 from mkdocs_curriculum.cli.stats import role_words

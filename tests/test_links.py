@@ -18,6 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from conftest import ROOT, build
+from mkdocs_curriculum import assets_build
 
 ORIGIN = "http://site.invalid/"  # the built site, wherever it is served from
 LOADING = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
@@ -74,9 +75,7 @@ def target_file(site: Path, url: str) -> Path | None:
     """The file of the site an internal URL names, or None."""
     path = unquote(urlsplit(url).path)[len(urlsplit(ORIGIN).path):]
     candidate = site / path
-    if path == "" or path.endswith("/"):
-        candidate = candidate / "index.html"
-    elif candidate.is_dir():
+    if path == "" or path.endswith("/") or candidate.is_dir():
         candidate = candidate / "index.html"
     return candidate if candidate.is_file() and site in candidate.resolve().parents else None
 
@@ -144,12 +143,12 @@ def css_urls(text: str) -> list[str]:
 
 def test_every_css_url_resolves_and_stays_on_the_site(site):
     sheets = sorted(site.rglob("*.css"))
-    assert site / "assets/curriculum/curriculum.css" in sheets
+    assert site / assets_build.curriculum_css().uri in sheets
     problems = []
     for sheet in sheets:
         here = ORIGIN + sheet.relative_to(site).as_posix()
         for url in css_urls(sheet.read_text(encoding="utf-8")):
-            if url.startswith("data:") or url.startswith("#"):
+            if url.startswith(("data:", "#")):
                 continue
             if is_external(url):
                 problems.append(f"{sheet.relative_to(site)}: url({url}) leaves the site")

@@ -431,7 +431,7 @@ def test_deeply_nested_blocks_are_an_error_not_a_crash(tmp_path):
 
 def test_sixteen_levels_are_allowed(tmp_path):
     body = "/// for | frontline\n" * 16 + "Deep.\n" + "///\n" * 16
-    curriculum, problems = load(project(tmp_path, modules={"welcome": module(), "basics": module(body=body)}))
+    _curriculum, problems = load(project(tmp_path, modules={"welcome": module(), "basics": module(body=body)}))
     assert problems.items == []
 
 

@@ -18,38 +18,13 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_fixture
-from lrs_fixtures import DIRECT, ORIGIN, SCRIPT, lrs_server  # noqa: F401  (lrs_server is a fixture)
+from lrs_fixtures import CURRICULUM, DIRECT, ORIGIN, READER, READER_PASSWORD, SCRIPT, lrs_server  # noqa: F401  (lrs_server is a fixture)
 from mkdocs_curriculum import xapi
 from mkdocs_curriculum.cli import main
 from mkdocs_curriculum.cli.lrs_auth import add_account
 from mkdocs_curriculum.cli.report import read_statements
 
 SITE = "http://127.0.0.1:8000/"  # the fixture's site_url
-READER, READER_PASSWORD = "hr", "hr-reads-everything-42"
-# The fixture curriculum with due dates on the required modules, so that a person can be overdue.
-CURRICULUM = """\
-title: Fixture Academy
-pass_mark: 80
-modules: modules
-roles:
-  frontline:
-    title: Frontline staff
-    path:
-      - module: basics
-        due_days: 7
-      - module: process
-        due_days: 14
-      - module: extras
-        optional: true
-        due_days: 30
-  managers:
-    title: Middle managers
-    path:
-      - module: basics
-        due_days: 7
-      - module: process
-        due_days: 14
-"""
 ROSTER = """\
 name,email,role,team,manager
 Ana Lima,ana@example.com,Frontline staff,North,Mia
@@ -78,7 +53,7 @@ def cli(capsys, *argv):
 
 
 def assign(capsys, *extra, roster="staff.csv"):
-    code, out, err = cli(capsys, "assign", roster, "--start", "2025-03-03", "-o", "plan.csv", "--people", "people.csv",
+    code, _out, err = cli(capsys, "assign", roster, "--start", "2025-03-03", "-o", "plan.csv", "--people", "people.csv",
                          "--lrs-auth", "auth.json", *extra)
     assert code == 0, err
     return {row["email"]: xapi.read_fragment(row["path_link"]) for row in csv.DictReader(open("people.csv"))}
@@ -204,13 +179,15 @@ def test_report_shows_every_status_and_the_group_summaries(project, capsys, monk
     assert (code, out) == (0, ""), err
     assert err == ("Read 10 statements from the LRS; wrote report.csv and report-summary.csv: 4 people, "
                    "1 finished, 3 with overdue modules.\n")
-    rows = list(csv.DictReader(open("report.csv")))
+    with open("report.csv") as f:
+        rows = list(csv.DictReader(f))
     assert list(rows[0]) == ["name", "email", "role", "team", "manager", "module_id", "module_title", "requirement",
                              "status", "score", "date", "due_date", "overdue"]
     assert statuses("report.csv") == EXPECTED
     ana_basics = next(r for r in rows if (r["email"], r["module_id"]) == ("ana@example.com", "basics"))
     assert (ana_basics["date"], ana_basics["due_date"]) == ("2025-03-06", "2025-03-10")
-    summary = list(csv.reader(open("report-summary.csv")))
+    with open("report-summary.csv") as f:
+        summary = list(csv.reader(f))
     assert summary[0] == ["group_by", "group", "people", "path_completed", "in_progress", "not_started",
                           "overdue_people", "required_modules", "required_done", "percent_done"]
     assert summary[1:] == SUMMARY

@@ -17,10 +17,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from mkdocs_curriculum.assets_build import JS_FILES
 
 pytestmark = pytest.mark.build
 
-PACKAGE_FILES = ["mkdocs_curriculum/assets/curriculum.js", "mkdocs_curriculum/assets/curriculum.css",
+PACKAGE_FILES = [*(f"mkdocs_curriculum/assets/js/{name}" for name in JS_FILES), "mkdocs_curriculum/assets_build.py",
+                 "mkdocs_curriculum/assets/curriculum.css", "mkdocs_curriculum/assets/curriculum-xapi.js",
                  "mkdocs_curriculum/schema/curriculum.schema.json", "mkdocs_curriculum/AUTHORING.md",
                  "mkdocs_curriculum/plugin.py", "mkdocs_curriculum/cli/init.py", "mkdocs_curriculum/starter.py"]
 
@@ -69,7 +71,7 @@ def test_the_wheel_holds_the_assets_schema_and_guide(dist):
     assert not any(n.startswith(("tests/", "content/")) for n in names)
     with tarfile.open(next(dist.glob("*.tar.gz"))) as tf:
         members = {m.name.split("/", 1)[1] for m in tf.getmembers() if "/" in m.name}
-    assert {"AUTHORING.md", "README.md", "setup.py", "plugins/mkdocs_curriculum/assets/curriculum.js"} <= members
+    assert {"AUTHORING.md", "README.md", "setup.py", "plugins/mkdocs_curriculum/assets/js/main.js"} <= members
 
 
 def test_the_wheel_installs_and_runs_in_a_fresh_venv(dist, tmp_path):
@@ -90,6 +92,8 @@ def test_the_wheel_installs_and_runs_in_a_fresh_venv(dist, tmp_path):
     script = venv / ("Scripts" if sys.platform == "win32" else "bin") / "curriculum"
     helped = run(script, "--help", cwd=tmp_path).stdout
     assert "init" in helped and f"\n  {package / 'AUTHORING.md'}\n" in helped
+    built = run(python, "-m", "mkdocs_curriculum.assets_build", tmp_path / "built", cwd=tmp_path).stdout.split()
+    assert [n.split(".")[0] for n in built] == ["curriculum", "curriculum", "curriculum-xapi"], built
     run(script, "init", "course", cwd=tmp_path)
     checked = run(script, "check", "--strict", cwd=tmp_path / "course").stdout
     assert "no problems" in checked

@@ -4,6 +4,7 @@ never another exception; and a quiz survives parse -> render with every choice a
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import json
 import re
@@ -15,9 +16,9 @@ from hypothesis import strategies as st
 
 from mkdocs_curriculum import blocks, render
 from mkdocs_curriculum.errors import Problems, SourceError
+from mkdocs_curriculum.kinds.quiz import normalise
 from mkdocs_curriculum.load import load_curriculum, load_module
 from mkdocs_curriculum.model import Coaching, ForBlock, Module, Question, Text
-from mkdocs_curriculum.kinds.quiz import normalise
 from mkdocs_curriculum.source import LineDict, load_yaml, split_front_matter
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -94,10 +95,8 @@ def test_any_yaml_parses_or_reports(text):
 def test_any_front_matter_splits_and_parses_or_reports(text):
     front, body, first = split_front_matter("---\n" + text + "\n---\nBody.\n")
     assert front is not None and body.endswith("Body.\n") and first >= 3
-    try:
+    with contextlib.suppress(SourceError):
         load_yaml(front, 2)
-    except SourceError:
-        pass
 
 
 @SETTINGS
@@ -174,7 +173,7 @@ def test_parse_then_render_keeps_every_choice_and_feedback(question, prompt, cho
     solution = decode(key, f"mod/{quiz.id}")
     assert solution["correct"] == [i for i, (_, correct, _) in enumerate(choices) if correct]
     assert solution["feedback"] == [md("\n".join(f)) if f else "" for _, _, f in choices]
-    for (_, _, feedback), rendered in zip(choices, solution["feedback"]):
+    for (_, _, feedback), rendered in zip(choices, solution["feedback"], strict=True):
         assert all(html.escape(line) in rendered for line in feedback)
     assert solution["explanation"] == (md(quiz.explanation) if explanation else "")
 
@@ -210,9 +209,10 @@ MARKDOWNISH = st.lists(st.one_of(st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=Tr
 @given(choices=st.lists(st.tuples(MARKDOWNISH, MARKDOWNISH), min_size=2, max_size=4))
 def test_real_markdown_rendering_keeps_every_word_of_choices_and_feedback(choices):
     """Through the snippet renderer the site uses (its extensions, raw HTML escaped): no word goes missing."""
-    from mkdocs_curriculum.plugin import EXTENSIONS, _safe_markdown
+    from mkdocs_curriculum.plugin import EXTENSIONS
+    from mkdocs_curriculum.snippets import safe_markdown
 
-    renderer = _safe_markdown((list(EXTENSIONS), {}))
+    renderer = safe_markdown(list(EXTENSIONS), {})
 
     def real_md(text):
         renderer.reset()
@@ -222,14 +222,14 @@ def test_real_markdown_rendering_keeps_every_word_of_choices_and_feedback(choice
     for n, (text, feedback) in enumerate(choices):
         lines += [f"- [{'x' if n == 0 else ' '}] {text}", f"    {feedback}"]
     ctx = blocks.Context("mod", ROLES)
-    nodes = blocks.parse_body("\n".join(lines + ["///"]), 1, ctx)
+    nodes = blocks.parse_body("\n".join([*lines, "///"]), 1, ctx)
     assert ctx.problems == [], [str(p) for p in ctx.problems]
     module = Module("mod", "content/modules/mod.md", "Mod", "", 5, (), (), None, nodes)
     page = render.quiz_html(nodes[0], 1, 1, module, real_md, {}, trainer=False)
     solution = decode(page.split('data-cq-key="', 1)[1].split('"', 1)[0], f"mod/{nodes[0].id}")
     assert len(solution["feedback"]) == len(choices)
     labels = re.findall(r"<label for=[^>]*>(.*?)</label>", page, re.S)
-    for (text, feedback), label, rendered in zip(choices, labels, solution["feedback"]):
+    for (text, feedback), label, rendered in zip(choices, labels, solution["feedback"], strict=False):
         for source, out in ((text, label), (feedback, rendered)):
             shown = html.unescape(re.sub(r"<[^>]+>", " ", out))
             for word in re.findall(r"[A-Za-z0-9]+", source.replace("&amp;", " ").replace("<b>", " ")):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from corekit import lines, only, parse
-from mkdocs_curriculum.model import Choice, Question
 from mkdocs_curriculum.kinds.quiz import normalise
+from mkdocs_curriculum.model import Choice, Question
 
 
 def quiz(*body: str, first_line: int = 1) -> Question:

@@ -202,7 +202,7 @@ def test_external_urls_and_references_are_recognised():
 
 def run_cli(*args, cwd):
     return subprocess.run([sys.executable, "-m", "mkdocs_curriculum.cli", *args], cwd=cwd, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+                          capture_output=True, timeout=300)
 
 
 def test_the_command_writes_the_chosen_roles(tmp_path):

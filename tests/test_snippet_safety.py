@@ -1,8 +1,8 @@
 """Quiz and coaching snippets: raw HTML is escaped, and no extension can smuggle in script."""
 
-from mkdocs_curriculum.plugin import _safe_markdown
+from mkdocs_curriculum.snippets import safe_markdown
 
-MD = _safe_markdown((["attr_list", "md_in_html", "admonition"], {}))
+MD = safe_markdown(["attr_list", "md_in_html", "admonition"], {})
 
 
 def render(text: str) -> str:

@@ -8,12 +8,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from corekit import lines, parse
+from corekit import lines, load, parse
 from mkdocs_curriculum import render
 from mkdocs_curriculum.model import Coaching, ForBlock, Module, Question
 from mkdocs_curriculum.tailor import PREFIX, fill, tailor
-
-from corekit import load
 
 FIXTURE = Path(__file__).parent / "fixtures" / "basic"
 TITLES = {"frontline": "Frontline staff", "managers": "Middle managers"}

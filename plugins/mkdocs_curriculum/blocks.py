@@ -48,17 +48,22 @@ class Context:
         if self.report is None:
             self.report = Problems().at(self.module)
 
+    @property
+    def _report(self) -> FileProblems:
+        assert self.report is not None  # set by __post_init__
+        return self.report
+
     def fail(self, line, message, hint=""):
-        self.report.error(line, message, hint)
+        self._report.error(line, message, hint)
 
     def count(self) -> int:
         """How many problems this module has had so far: a parser compares before and after."""
-        return len(self.report.items)
+        return len(self._report.items)
 
     @property
     def problems(self) -> list[SourceError]:
         """The module's problems as (line, message, hint) items, for callers that know the file themselves."""
-        return [SourceError(p.line, p.message, p.hint) for p in self.report.items]
+        return [SourceError(p.line, p.message, p.hint) for p in self._report.items]
 
 
 @dataclass
@@ -156,7 +161,7 @@ def _misshapen(lines: list, i: int, number: int, base: int, name: str, ctx: Cont
 
     def option(text: str) -> bool:
         found = _OPTION_LINE.match(text)
-        return bool(found) and found.group("key") in known
+        return found is not None and found.group("key") in known
 
     j = i
     while j < len(lines) and not lines[j].strip():
@@ -169,7 +174,7 @@ def _misshapen(lines: list, i: int, number: int, base: int, name: str, ctx: Cont
     previous = ""
     for k in range(i, len(lines)):
         text = lines[k]
-        if not text.strip() or indent_width(text) <= base and not option(text):
+        if not text.strip() or (indent_width(text) <= base and not option(text)):
             return False
         if _CHOICE_LINE.match(text) and indent_width(text) > base:
             ctx.fail(number + 1 + k - i, f"this choice line is indented under the `/// {name}` header, where only "
@@ -210,6 +215,7 @@ def _finish(block: _Open, close_line: int, close_text: str, ctx: Context) -> lis
         return block.head + block.items + [(close_line, close_text)]
     if block.line in ctx.misshapen:  # reported at the line that is wrong; its parse would only add riddles
         return []
+    body: tuple
     if kind.container:
         body, children = (), _nodes(block.items)
     elif any(not isinstance(item, tuple) for item in block.items):

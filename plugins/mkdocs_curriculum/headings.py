@@ -19,7 +19,8 @@ def toc_tokens(html: str) -> list[dict]:
     parser = _Headings()
     parser.feed(html)
     parser.close()
-    tokens, stack = [], []
+    tokens: list[dict] = []
+    stack: list[dict] = []
     for level, anchor, name in parser.found:
         token = {"level": level, "id": anchor, "name": escape(" ".join(name.split()), quote=False), "children": []}
         while stack and stack[-1]["level"] >= level:

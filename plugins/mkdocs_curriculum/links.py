@@ -37,12 +37,13 @@ class Outside:
     single: bool = False  # a package per module: only the page itself is inside
     left: list = field(default_factory=list)  # links of the page being rendered made plain text, as written
 
-    def leads_out(self, found: str | None, copy: "Copy") -> bool:
+    def leads_out(self, found: str | None, copy: Copy) -> bool:
         if found not in self.public:
             return False  # not a page of the site (a file, or nothing: MkDocs reports a broken link)
         return found != copy.copy if self.single else found not in self.inside
 
     def url(self, found: str, query: str = "", anchor: str = "") -> str:
+        assert self.site_url is not None, "only a package for a public site links to it"
         return self.site_url.rstrip("/") + "/" + self.public[found] + (f"?{query}" if query else "") + \
             (f"#{anchor}" if anchor else "")
 
@@ -66,7 +67,7 @@ class Copy:
         return f"{self.role_root}{self.module}.md"
 
 
-def relative(url: str):
+def relative(url: str) -> tuple[str, str, str] | None:
     """(path, query, anchor) of a link relative to the page's file; None for any other URL."""
     scheme, netloc, path, query, anchor = urlsplit(url)
     if scheme or netloc or not path or path.startswith(("/", "\\")):
@@ -81,17 +82,18 @@ def target(path: str, source: str, copy: Copy | None = None) -> str | None:
     if found.startswith("../") or found == "..":
         return None
     stem, ext = posixpath.splitext(found)
-    prefix = copy.modules_dir + "/" if copy else None
-    if copy and ext == ".md" and stem.startswith(prefix) and stem[len(prefix):] in copy.path_modules:
-        found = copy.role_root + stem[len(prefix):] + ".md"
+    if copy and ext == ".md":
+        prefix = copy.modules_dir + "/"
+        if stem.startswith(prefix) and stem[len(prefix):] in copy.path_modules:
+            found = copy.role_root + stem[len(prefix):] + ".md"
     return found
 
 
 def rebase(url: str, copy: Copy) -> str:
     """The URL as written in the module, made to work from the role's copy (others left as they are)."""
     parts = relative(url)
-    found = parts and target(parts[0], copy.source, copy)
-    if not found:
+    found = target(parts[0], copy.source, copy) if parts else None
+    if not found or parts is None:
         return url  # not relative, or outside the docs folder: MkDocs reports it for the module's own page
     path, query, anchor = parts
     new = posixpath.relpath(found, posixpath.dirname(copy.copy))
@@ -105,9 +107,10 @@ def leave(element, url: str, copy: Copy) -> str | None:
     now opens a new tab and says so), or None: the element is now plain text. The URL as it is when the link
     stays inside the package or is no link to a page."""
     outside, parts = copy.outside, relative(url)
-    found = parts and target(parts[0], copy.source, copy)
+    found = target(parts[0], copy.source, copy) if parts else None
     if element.tag != "a" or outside is None or not outside.leads_out(found, copy):
         return url
+    assert found is not None and parts is not None  # leads_out: a page of the site
     for name in ("href", "target", "rel"):
         element.attrib.pop(name, None)
     if outside.site_url:
@@ -120,8 +123,11 @@ def leave(element, url: str, copy: Copy) -> str | None:
     return None
 
 
-class _Rebase(Treeprocessor):
-    def __init__(self, md, state: "RebaseLinks"):
+class Rebase(Treeprocessor):
+    """Rebase a page's relative links for `state.copy` (None: leave them): RebaseLinks here, and the
+    Python-Markdown extension's own per-page state there."""
+
+    def __init__(self, md, state):
         super().__init__(md)
         self.state = state
 
@@ -135,6 +141,7 @@ class _Rebase(Treeprocessor):
                 written = element.get(attr)
                 url = leave(element, written, copy)
                 if url is None:
+                    assert copy.outside is not None  # leave() makes a link plain text only in a package build
                     copy.outside.left.append(written)  # the plugin reports it, with its line
                 else:
                     element.set(attr, rebase(url, copy))
@@ -148,7 +155,7 @@ class RebaseLinks(Extension):
         self.copy: Copy | None = None
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_Rebase(md, self), "curriculum_rebase", 1)
+        md.treeprocessors.register(Rebase(md, self), "curriculum_rebase", 1)
 
 
 def _holds(url: str):
@@ -165,7 +172,8 @@ def body_lines(source: list, copy_markdown: str, urls: list) -> list:
         found = next((i for i in range(at, len(source)) if source[i] == line), None) if line.strip() else None
         where.append(None if found is None else found + 1)
         at = at if found is None else found + 1
-    out, last = [], {}
+    out: list[int | None] = []
+    last: dict[str, int] = {}
     for url in urls:
         holds = _holds(url)
         i = next((i for i in range(last.get(url, -1) + 1, len(copy)) if holds(copy[i])), None)

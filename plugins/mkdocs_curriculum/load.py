@@ -12,6 +12,7 @@ from .errors import CurriculumError, Problems, SourceError
 from .model import Curriculum, Module, Role, Step
 from .source import LineDict, LineList, load_yaml, read_text, split_front_matter
 from .suggest import did_you_mean
+from .urls import GENERATED  # the folder of role pages: no author folder may be it
 
 TOP_KEYS = ("title", "pass_mark", "modules", "roles")
 ROLE_KEYS = ("title", "description", "path")
@@ -22,7 +23,6 @@ THEME_KEYS = ("hide", "icon", "status", "description", "template", "tags", "sear
 ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MODULE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*$")
 SKIPPED = {"index.md", "README.md"}
-GENERATED = "paths"  # the folder the plugin writes role pages into: no author folder may be it
 MAX_DUE_DAYS = 36500  # a hundred years: beyond that a date is a typo
 
 
@@ -48,7 +48,7 @@ def load_curriculum(path: Path, docs_dir: Path, root: Path | None = None) -> tup
 
 def load_or_raise(path: Path, docs_dir: Path, root: Path | None = None) -> Curriculum:
     curriculum, problems = load_curriculum(path, docs_dir, root)
-    if problems.errors:
+    if problems.errors or curriculum is None:  # None comes with an error
         raise CurriculumError(problems.errors)
     return curriculum
 
@@ -100,12 +100,14 @@ def _top(data: LineDict, shown: str, problems: Problems) -> dict:
     pass_mark = _percentage(data.get("pass_mark", 80), data.line_of("pass_mark"), shown, problems)
     folder = data.get("modules", "modules")
     if not isinstance(folder, str) or not MODULE_ID.match(folder.strip("/")):
-        problems.error(shown, data.line_of("modules"), f"`modules` must name a folder under the docs folder (got {folder!r}).",
+        problems.error(shown, data.line_of("modules"),
+                       f"`modules` must name a folder under the docs folder (got {folder!r}).",
                        "For example `modules: modules`.")
         folder = "modules"
     elif folder.strip("/").split("/")[0] == GENERATED:
         problems.error(shown, data.line_of("modules"), f"`modules` cannot be `{folder}`: the plugin writes each role's "
-                       f"pages under `{GENERATED}/`.", "Keep the modules in another folder, such as `modules: modules`.")
+                       f"pages under `{GENERATED}/`.",
+                       "Keep the modules in another folder, such as `modules: modules`.")
         folder = "modules"
     return {"title": title.strip(), "pass_mark": pass_mark, "modules": folder.strip("/")}
 
@@ -128,7 +130,8 @@ def _role_heads(raw, line, shown, problems) -> dict:
         rid_line = raw.line_of(rid)
         if not isinstance(rid, str) or not ROLE_ID.match(rid):
             problems.error(shown, rid_line, f"the role id '{rid}' is not allowed.",
-                           "Use lower-case letters, digits and '-', starting with a letter or digit (e.g. `frontline`).")
+                           "Use lower-case letters, digits and '-', starting with a letter or digit (e.g. "
+                           "`frontline`).")
             continue
         if not isinstance(value, LineDict):
             problems.error(shown, rid_line, f"role '{rid}' must be a mapping with `title` and `path`.")
@@ -152,13 +155,16 @@ def _role(rid, raw: LineDict, shown, modules, modules_dir, docs_dir, root, probl
         problems.error(shown, raw.line_of("path"), f"role '{rid}' has no `path`.",
                        "List its module ids in order under `path:`.")
         path = LineList()
-    steps, seen = [], {}
+    steps: list = []
+    seen: dict[str, int] = {}
     for index, item in enumerate(path):
         step = _step(item, path.line_of(index), rid, shown, problems)
         if step is None:
             continue
         if step.module in seen:
-            problems.error(shown, step.line, f"module '{step.module}' appears twice in the path of role '{rid}' (first at line {seen[step.module]}).",
+            problems.error(shown, step.line,
+                           f"module '{step.module}' appears twice in the path of role '{rid}' "
+                           f"(first at line {seen[step.module]}).",
                            "Remove one of them.")
             continue
         seen[step.module] = step.line
@@ -178,15 +184,18 @@ def _step(item, line, rid, shown, problems) -> Step | None:
     _unknown_keys(item, STEP_KEYS, "path field", shown, problems)
     module = item.get("module")
     if not isinstance(module, str) or not module:
-        problems.error(shown, line, f"a path entry of role '{rid}' has no `module`.", "Write `- module: some-module-id`.")
+        problems.error(shown, line, f"a path entry of role '{rid}' has no `module`.",
+                       "Write `- module: some-module-id`.")
         return None
     if module.rsplit("/", 1)[-1] + ".md" in SKIPPED:
-        problems.error(shown, line, f"'{module}' cannot be a module id: index.md and README.md files are pages, not modules.",
+        problems.error(shown, line,
+                       f"'{module}' cannot be a module id: index.md and README.md files are pages, not modules.",
                        "Rename the module's file, and its id here.")
         return None
     if not MODULE_ID.match(module):
         problems.error(shown, line, f"'{module}' is not a valid module id.",
-                       "A module id is a file path under the modules folder without `.md`: lower-case letters, digits, '-', '_' and '/', no '..' and no leading '/'.")
+                       "A module id is a file path under the modules folder without `.md`: lower-case "
+                       "letters, digits, '-', '_' and '/', no '..' and no leading '/'.")
         return None
     optional = item.get("optional", False)
     if not isinstance(optional, bool):
@@ -204,19 +213,22 @@ def _step(item, line, rid, shown, problems) -> Step | None:
 def _missing_module(step, rid, shown, modules_dir, docs_dir, root, modules, problems) -> None:
     expected = _shown(modules_dir / f"{step.module}.md", root)
     hint = did_you_mean(step.module, sorted(modules), f"Create {expected}, or correct the id.")
-    problems.error(shown, step.line, f"role '{rid}' names module '{step.module}', which does not exist (expected {expected}).", hint)
+    problems.error(shown, step.line,
+                   f"role '{rid}' names module '{step.module}', which does not exist (expected {expected}).", hint)
 
 
 def _load_modules(modules_dir: Path, docs_dir: Path, root: Path, roles: frozenset, problems: Problems):
     """Every module file -> (loaded modules, ids of files that exist but have errors)."""
-    modules, broken = {}, set()
+    modules: dict[str, Module] = {}
+    broken: set[str] = set()
     if not modules_dir.is_dir():
         problems.error(_shown(modules_dir, root), None, "the modules folder does not exist.",
                        "Create it, or set `modules:` in curriculum.yml to the folder that holds the modules.")
         return modules, broken
     docs_real = docs_dir.resolve()
     if not modules_dir.resolve().is_relative_to(docs_real):
-        problems.error(_shown(modules_dir, root), None, "the modules folder is a link to a folder outside the docs folder.",
+        problems.error(_shown(modules_dir, root), None,
+                       "the modules folder is a link to a folder outside the docs folder.",
                        "Move the modules into the docs folder instead of linking to them.")
         return modules, {p.relative_to(modules_dir).with_suffix("").as_posix() for p in modules_dir.rglob("*.md")}
     for path in sorted(modules_dir.rglob("*.md")):
@@ -303,8 +315,9 @@ def _module_fields(meta: LineDict, shown: str, problems: Problems) -> dict | Non
         pass_mark = _percentage(meta["pass_mark"], meta.line_of("pass_mark"), shown, problems)
     if len(problems.errors) > before:
         return None
-    return dict(title=title.strip(), summary=(summary or "").strip(), duration=duration,
-                objectives=objectives, prerequisites=prerequisites, pass_mark=pass_mark)
+    assert isinstance(title, str)  # checked above: an error otherwise
+    return {"title": title.strip(), "summary": (summary or "").strip(), "duration": duration,
+            "objectives": objectives, "prerequisites": prerequisites, "pass_mark": pass_mark}
 
 
 def _strings(meta: LineDict, key: str, shown: str, problems: Problems) -> tuple:
@@ -326,7 +339,7 @@ def _check_membership(curriculum: Curriculum, problems: Problems) -> None:
                              f"Add it to a path in {curriculum.file}, or delete it.")
 
 
-def _check_prerequisites(curriculum: Curriculum, problems: Problems, broken: set = frozenset()) -> None:
+def _check_prerequisites(curriculum: Curriculum, problems: Problems, broken: frozenset | set = frozenset()) -> None:
     """Prerequisites must exist and come earlier in every path; one whose file has errors is left for later."""
     for mid, module in curriculum.modules.items():
         line = module.meta.line_of("prerequisites")
@@ -343,10 +356,13 @@ def _check_prerequisites(curriculum: Curriculum, problems: Problems, broken: set
             for role in curriculum.roles_of(mid):
                 order = [s.module for s in role.path]
                 if pre not in order:
-                    problems.error(module.file, line, f"prerequisite '{pre}' is missing from the path of role '{role.id}', which includes '{mid}'.",
+                    problems.error(module.file, line,
+                                   f"prerequisite '{pre}' is missing from the path of role '{role.id}', "
+                                   f"which includes '{mid}'.",
                                    f"Add '{pre}' before '{mid}' in that path, or drop the prerequisite.")
                 elif order.index(pre) > order.index(mid):
-                    problems.error(module.file, line, f"prerequisite '{pre}' comes after '{mid}' in the path of role '{role.id}'.",
+                    problems.error(module.file, line,
+                                   f"prerequisite '{pre}' comes after '{mid}' in the path of role '{role.id}'.",
                                    f"Move '{pre}' before '{mid}' in {curriculum.file}.")
     _check_cycles(curriculum, problems)
 
@@ -366,7 +382,7 @@ def _check_cycles(curriculum: Curriculum, problems: Problems) -> None:
                 stack.pop()
                 trail.pop()
             elif child in curriculum.modules and state.get(child) == "open":
-                cycle = trail[trail.index(child):] + [child]
+                cycle = [*trail[trail.index(child):], child]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)

@@ -8,7 +8,8 @@ The page's own `/// quiz`, `/// coaching` and `/// for` blocks are parsed by the
 plugin (`blocks.parse_body`), tailored to `role` (None, the default: the trainer's view, every role section
 shown and labelled) and rendered with the plugin's HTML (`render`), followed by the data element the browser
 script reads (`pages.module_foot`: the score area, or "Mark as complete" on a page without questions). Add
-the plugin's `assets/curriculum.js` and `assets/curriculum.css` to the page for the learner features.
+the plugin's built script and stylesheet (`python -m mkdocs_curriculum.assets_build DIR` writes them) to the
+page for the learner features.
 
 Options (`extension_configs`):
 
@@ -50,14 +51,14 @@ import markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
 
 from . import links, pages
 from .blocks import Context, parse_body
-from .errors import CurriculumError, Problems
+from .errors import CurriculumError, Problem, Problems
 from .model import Curriculum, Module, Role
 from .plan import slot_renderer, source_base
-from .tailor import PREFIX, fill, tailor
+from .snippets import make_safe
+from .tailor import PREFIX, Version, fill, tailor
 from .urls import page_url, relative_url
 
 log = logging.getLogger("mkdocs_curriculum.markdown")
@@ -96,7 +97,7 @@ class CurriculumExtension(Extension):
         state = _Page(md, self.getConfigs())
         md.curriculum_problems = []
         md.preprocessors.register(_Blocks(md, state), "curriculum_blocks", 29)  # before fences and raw HTML
-        md.treeprocessors.register(_Rebase(md, state), "curriculum_rebase", 1)  # before a host's own link step
+        md.treeprocessors.register(links.Rebase(md, state), "curriculum_rebase", 1)  # before a host's own link step
         md.postprocessors.register(_Fill(md, state), "curriculum_fill", 5)  # after raw HTML is put back
 
 
@@ -107,9 +108,9 @@ class _Page:
     def __init__(self, md, config: dict):
         self.md, self.config = md, config
         self.page: dict = {}
-        self.version = None
-        self.copy = None
-        self._snippet_md = None
+        self.version: Version | None = None
+        self.copy: links.Copy | None = None
+        self._snippet_md: markdown.Markdown | None = None
 
     def option(self, name: str):
         value = self.page[name] if name in self.page else self.config[name]
@@ -161,7 +162,7 @@ class _Page:
                 md = markdown.Markdown(extensions=list(SNIPPET_EXTENSIONS) + others)
             except Exception:  # an extension that cannot be registered twice: the plugin's own set
                 md = markdown.Markdown(extensions=list(SNIPPET_EXTENSIONS))
-            self._snippet_md = safe_markdown(md, self.snippet_link)
+            self._snippet_md = make_safe(md, lambda url, _element: self.snippet_link(url))
         md = self._snippet_md
 
         def render(text: str) -> str:
@@ -169,23 +170,6 @@ class _Page:
             return md.convert(text)
 
         return render
-
-
-class _Rebase(Treeprocessor):
-    """Relative links of a role's copy of a module, rebased from the module's own file (links.rebase)."""
-
-    def __init__(self, md, state: _Page):
-        super().__init__(md)
-        self.state = state
-
-    def run(self, root):
-        copy = self.state.copy
-        if copy is None:
-            return
-        for element in root.iter():
-            attr = links.ATTRS.get(element.tag)
-            if attr and element.get(attr):
-                element.set(attr, links.rebase(element.get(attr), copy))
 
 
 class _Blocks(Preprocessor):
@@ -198,11 +182,11 @@ class _Blocks(Preprocessor):
     def run(self, lines):
         ext = self.state
         ext.page, ext.version, ext.copy = {}, None, None
-        self.md.curriculum_problems = []
+        ext.md.curriculum_problems = []
         first = 1
-        if lines and _MARKER.match(lines[0]):
+        if lines and (marker := _MARKER.match(lines[0])):
             try:
-                ext.page = json.loads(_MARKER.match(lines[0]).group("json"))
+                ext.page = json.loads(marker.group("json"))
             except ValueError as exc:
                 _problem(ext, ext.config["file"], 1, f"the curriculum comment is not valid JSON: {exc}.", "")
             lines, first = lines[1:], 2
@@ -245,10 +229,10 @@ class _Fill(Postprocessor):
 
 
 def _problem(ext: _Page, file: str, line, message: str, hint: str) -> None:
-    text = f"{file}:{line}: {message}" if line else f"{file}: {message}"
-    text = f"{text} {hint}".strip()
+    problem = Problem(file, line, message, hint)
+    text = str(problem).strip()
     if ext.option("problems") == "raise":
-        raise CurriculumError([text])
+        raise CurriculumError([problem])
     ext.md.curriculum_problems.append(text)
     log.warning(text)
 
@@ -256,40 +240,5 @@ def _problem(ext: _Page, file: str, line, message: str, hint: str) -> None:
 # -- snippets: the plugin's safe Markdown ---------------------------------------------------------------------
 
 
-class _NoScript(Treeprocessor):
-    """Drop event-handler attributes and script URLs that attr_list or a link could add to a snippet."""
-
-    def run(self, root):
-        for element in root.iter():
-            for name in list(element.attrib):
-                value = element.attrib[name].strip().lower()
-                if name.lower().startswith("on") or value.startswith(("javascript:", "vbscript:", "data:text/html")):
-                    del element.attrib[name]
-
-
-class _SnippetLinks(Treeprocessor):
-    def __init__(self, md, resolve):
-        super().__init__(md)
-        self.resolve = resolve
-
-    def run(self, root):
-        for element in root.iter():
-            attr = links.ATTRS.get(element.tag)
-            if attr and element.get(attr):
-                element.set(attr, self.resolve(element.get(attr)))
-
-
-def safe_markdown(md: markdown.Markdown, resolve=None) -> markdown.Markdown:
-    """`md` made safe for quiz and coaching snippets, as the MkDocs plugin renders them: raw HTML is escaped,
-    event-handler attributes and script URLs are dropped; `resolve(url) -> url` rewrites each link."""
-    for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
-        if name in registry:
-            registry.deregister(name)
-    md.treeprocessors.register(_NoScript(md), "curriculum_noscript", 0)
-    if resolve is not None:
-        md.treeprocessors.register(_SnippetLinks(md, resolve), "curriculum_snippet_links", 1)
-    return md
-
-
-def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs):  # the name Python-Markdown looks for
     return CurriculumExtension(**kwargs)

@@ -6,7 +6,6 @@ named here too; what a node means to the model (who sees it, what counts as a qu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from . import kinds
 from .kinds.base import Roles, visible
@@ -22,7 +21,7 @@ class Text:
     lines: tuple[str, ...]
 
 
-Node = Union[Text, Question, Coaching, ForBlock]  # and the nodes of any other registered kind
+Node = Text | Question | Coaching | ForBlock  # and the nodes of any other registered kind
 
 
 @dataclass(frozen=True)
@@ -93,5 +92,5 @@ class Curriculum:
         return [r for r in self.roles.values() if any(s.module == module_id for s in r.path)]
 
 
-__all__ = ["Choice", "Coaching", "Curriculum", "ForBlock", "Module", "Node", "Question", "Role", "Roles", "Step", "Text",
-           "visible"]
+__all__ = ["Choice", "Coaching", "Curriculum", "ForBlock", "Module", "Node", "Question", "Role", "Roles", "Step",
+           "Text", "visible"]

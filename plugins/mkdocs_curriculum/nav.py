@@ -9,13 +9,13 @@ A long path is split into sections of CHUNK modules and pruned (the plugin turns
 
 from __future__ import annotations
 
+import itertools
 from html import escape
 
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-TRAINER_TITLE = "Trainer's view"
-CHUNK = 20
+from .plan import CHUNK, TRAINER_TITLE  # the plan's navigation data and this one agree on both
 
 
 def keep_item(item, generated: set) -> bool:
@@ -44,7 +44,7 @@ def _chunks(modules: list) -> list:
 
 
 def _link(pages: list) -> None:
-    for before, after in zip(pages, pages[1:]):
+    for before, after in itertools.pairwise(pages):
         before.next_page, after.previous_page = after, before
     if pages:
         pages[0].previous_page = pages[-1].next_page = None
@@ -62,9 +62,9 @@ def build_navs(curriculum, site_items: list, path_pages: dict, module_pages: dic
     full, stub, flat = {}, {}, {}
     for rid, role in curriculum.roles.items():
         modules = [module_pages[(rid, s.module)] for s in role.path]
-        full[rid] = _section(role.title, [path_pages[rid]] + _chunks(modules), own=True)
+        full[rid] = _section(role.title, [path_pages[rid], *_chunks(modules)], own=True)
         stub[rid] = _section(role.title, [path_pages[rid]], own=False)
-        flat[rid] = [path_pages[rid]] + modules
+        flat[rid] = [path_pages[rid], *modules]
         _link(flat[rid])
         _extras_are_not_next(role, modules)
     index = [trainer_index] if trainer_index is not None else []
@@ -79,11 +79,11 @@ def build_navs(curriculum, site_items: list, path_pages: dict, module_pages: dic
     learner_trainer = trainer if trainer_tab else []
     _link([p for p in home + rest if isinstance(p, Page)] + index)
     _link(modules)  # previous/next in module order; the first module's previous is the index of all modules
-    if index and modules:
+    if trainer_index is not None and modules:
         modules[0].previous_page, trainer_index.next_page = trainer_index, modules[0]
     all_pages = [p for p in home + rest if isinstance(p, Page)]
 
-    def navigation(own: str | None = None, trainer_section: list | None = None, extra: list = ()) -> Navigation:
+    def navigation(own: str | None = None, trainer_section: list | None = None, extra: list | tuple = ()) -> Navigation:
         sections = [full[r] if r == own else stub[r] for r in curriculum.roles]
         pages = all_pages + (flat[own] if own else []) + list(extra)
         return Navigation(home + sections + rest + (learner_trainer if trainer_section is None else trainer_section),

@@ -6,8 +6,8 @@ Pure HTML builders: `link(kind, *ids)` gives a URL relative to the page being bu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Callable
 
 from .model import Curriculum, Module, Role
 from .render import data_element
@@ -40,7 +40,7 @@ def step_meta(step, module: Module) -> str:
 def path_data(curriculum: Curriculum, role: Role, link: Link, certificate: dict | None = None) -> dict:
     """What the browser needs to show progress on a path (and, with `certificate`, to draw the certificate:
     the plugin's `certificate` options, the logo's URL relative to the page)."""
-    data = {
+    data: dict = {
         "key": STORAGE_KEY,
         "role": role.id,
         "title": role.title,
@@ -136,7 +136,8 @@ def module_head(curriculum: Curriculum, module: Module, role: Role | None, link:
                      f'{minutes(module.duration)}. Role versions: {names or "none (in no path)"}.</p>')
     if module.objectives:
         goals = "".join(f"<li>{escape(o)}</li>" for o in module.objectives)
-        parts.append(f'<div class="cq-objectives"><p><strong>In this module you will:</strong></p><ul>{goals}</ul></div>')
+        parts.append('<div class="cq-objectives"><p><strong>In this module you will:</strong></p>'
+                     f'<ul>{goals}</ul></div>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -147,7 +148,7 @@ def module_foot(curriculum: Curriculum, module: Module, role: Role | None, quest
     the data also carries the role's path (a role's copy: the sidebar's states, the path's completion, what
     comes next) or the role copies of the module (the trainer's view: a learner's search result opens their
     own copy), and the path's last required module offers the optional modules after it as extras."""
-    data = {
+    data: dict = {
         "key": STORAGE_KEY,
         "module": module.id,
         "role": role.id if role else None,
@@ -200,13 +201,15 @@ def module_index(curriculum: Curriculum, link: Link) -> str:
             f"<td>{len(module.questions())}</td><td>{roles}</td></tr>"
         )
     return ('<table class="cq-index"><thead><tr><th scope="col">Module</th><th scope="col">Summary</th>'
-            '<th scope="col">Duration</th><th scope="col">Questions</th><th scope="col">In the paths of</th></tr></thead>'
+            '<th scope="col">Duration</th><th scope="col">Questions</th><th scope="col">In the paths of</th>'
+            '</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
 def home_page(curriculum: Curriculum, link: Link, catalog: bool) -> str:
     """The home page when the author wrote none: where the learner left off, then one tap to a role's path."""
-    hr = f'<p>For HR: the <a href="{escape(link("catalog"))}">catalogue</a> of every path and module.</p>' if catalog else ""
+    hr = (f'<p>For HR: the <a href="{escape(link("catalog"))}">catalogue</a> of every path and module.</p>'
+          if catalog else "")
     return (f'<div class="cq-home">{resume_box()}<h2 id="choose-your-path">Choose your path</h2>'
             f'<p>Pick the role closest to your own; your path lists the modules for it, in order.</p>'
             f'{role_cards(curriculum, link)}{hr}</div>{home_data(curriculum, link)}')

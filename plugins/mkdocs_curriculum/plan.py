@@ -19,8 +19,8 @@ their `version.markdown` instead of the file's text), places the navigation, and
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from . import catalog, pages, render
 from .headings import toc_tokens
@@ -53,7 +53,7 @@ class PlannedPage:
     @property
     def key(self) -> tuple:
         """(kind, *ids), as the MkDocs plugin keys its pages: ("module", "frontline", "basics")."""
-        return (self.kind,) + tuple(i for i in (self.role, self.module) if i is not None)
+        return (self.kind, *tuple(i for i in (self.role, self.module) if i is not None))
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class NavItem:
 
     def pages(self) -> list[str]:
         """The uris of the pages in this entry, in order."""
-        if not self.is_section:
+        if self.uri is not None:
             return [self.uri]
         return [uri for child in self.children for uri in child.pages()]
 
@@ -116,12 +116,13 @@ class Plan:
 
     # -- HTML -------------------------------------------------------------------------------------
 
-    def html(self, page: PlannedPage, link=None) -> str:
+    def html(self, page: PlannedPage, link=None, certificate: dict | None = None) -> str:
         """The whole content of a generated page (home, path, index, catalog). `link`: the links' base, by
-        default `self.link(page)` (relative to the page's URL)."""
+        default `self.link(page)` (relative to the page's URL); `certificate`: the site's certificate options
+        (logo URL relative to the page, signatory) for a path page."""
         cur, link = self.curriculum, link or self.link(page)
         if page.kind == "path":
-            return pages.path_page(cur, cur.roles[page.role], link)
+            return pages.path_page(cur, cur.roles[page.role], link, certificate)
         if page.kind == "index":
             return pages.module_index(cur, link)
         if page.kind == "catalog":
@@ -135,14 +136,17 @@ class Plan:
         """The table of contents of a generated page, read from its HTML (see headings.toc_tokens)."""
         return toc_tokens(html)
 
-    def module_html(self, page: PlannedPage, content: str, md: Md, link=None) -> str:
+    def module_html(self, page: PlannedPage, content: str, md: Md, link=None, render_slot=None) -> str:
         """A module page: its head, the host's rendering of `page.version.markdown` (`content`) with each
-        placeholder replaced by its block's HTML (snippets rendered with `md`), and its foot."""
-        cur, version = self.curriculum, page.version
+        placeholder replaced by its block's HTML (snippets rendered with `md`, or by `render_slot`, which a
+        host wraps around `slot_renderer` to follow which block it is in), and its foot."""
+        cur, version, link = self.curriculum, page.version, link or self.link(page)
+        if version is None:
+            raise ValueError(f"{page.uri} is a {page.kind} page: call html()")
         role = cur.roles.get(version.role) if version.role else None
-        body = fill(content, version, self.slot_renderer(version, md))
-        head = pages.module_head(cur, version.module, role, link or self.link(page))
-        foot = pages.module_foot(cur, version.module, role, version.questions)
+        body = fill(content, version, render_slot or self.slot_renderer(version, md))
+        head = pages.module_head(cur, version.module, role, link)
+        foot = pages.module_foot(cur, version.module, role, version.questions, link)
         return head + body + foot
 
     def slot_renderer(self, version: Version, md: Md):
@@ -214,5 +218,14 @@ def chunks(items: list) -> list:
             for i in range(0, len(items), CHUNK)]
 
 
-__all__ = ["CHUNK", "TRAINER_TITLE", "NavItem", "Plan", "PlannedPage", "compile_plan", "chunks", "relative_url",
-           "slot_renderer"]
+__all__ = [
+    "CHUNK",
+    "TRAINER_TITLE",
+    "NavItem",
+    "Plan",
+    "PlannedPage",
+    "chunks",
+    "compile_plan",
+    "relative_url",
+    "slot_renderer",
+]

@@ -1,4 +1,11 @@
-"""The MkDocs face of the curriculum: maps build events onto the core, nothing more."""
+"""The MkDocs host (MkDocs 1.6 and ProperDocs, Material 9.7+): maps build events onto the core's plan.
+
+on_files loads the curriculum and compiles it (plan.compile_plan): the plan says which pages exist, where, and
+what each holds; this module only turns its pages into MkDocs `File`s, its navigation into MkDocs objects
+(nav.py), and hands each page's rendering back to the plan. What is MkDocs-only stays here: the serve preview
+(errors on every page, the last good paths, `--dirty` role copies), links inside snippets resolved against
+MkDocs' files, the SCORM package build's links out of the package, and two markup fixes to Material.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +15,11 @@ import os
 import re
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlunsplit
 
 import markdown
 import yaml
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -20,18 +27,20 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import catalog, export, links, pages, render, xapi
+from . import assets_build, export, links, pages, render, xapi
 from . import nav as role_nav
 from .config import CurriculumConfig
-from .headings import toc_tokens
+from .errors import Problems
 from .links import Copy, RebaseLinks
 from .load import load_curriculum
-from .tailor import fill, tailor
+from .model import Curriculum
+from .plan import Plan, PlannedPage, compile_plan
+from .snippets import safe_markdown
+
+if TYPE_CHECKING:
+    from .export.scorm import PublicSite
 
 log = get_plugin_logger(__name__)
-ASSETS = Path(__file__).parent / "assets"
-ASSET_URI = "assets/curriculum/"
-XAPI_JS = "curriculum-xapi.js"  # loaded only with `tracking: xapi:` (see xapi.py)
 _BODY = re.compile(r"<body\b[^>]*>")
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*") tabindex=""')
@@ -44,10 +53,42 @@ _LAST_GOOD: dict[Path, tuple] = {}
 
 
 class CurriculumPlugin(BasePlugin[CurriculumConfig]):
+    """Every piece of state the hooks share is declared here; each build sets it afresh (on_config, on_files)."""
+
     supports_multiple_instances = False
-    scorm_role = None  # set by export/scorm.py: a SCORM package build, only this role's pages
-    scorm_site = None  # set with it: export.scorm.PublicSite, where links out of the package lead
-    _outside = None  # a package build: links.Outside, the pages it holds and where the others are
+
+    # A SCORM package build (set by export/scorm.py's package_mode before the build): the role whose package
+    # it makes, and export.scorm.PublicSite, where links out of the package lead. None: a site build.
+    scorm_role: str | None = None
+    scorm_site: PublicSite | None = None
+    # The command (on_startup): `mkdocs serve`, and `--dirty` (a role's copy is rebuilt with its module only).
+    serving: bool = False
+    dirty: bool = False
+    # The build (on_config, on_files).
+    root: Path  # the folder of mkdocs.yml
+    source: Path  # curriculum.yml
+    problems: Problems  # everything load_curriculum found, errors and warnings
+    stale: bool = False  # serving with an unreadable curriculum.yml: the last good one is shown
+    curriculum: Curriculum | None = None  # what is built (steps whose module failed are left out)
+    plan: Plan | None = None
+    kinds: dict  # docs uri -> the page's key, ("module", role, module) and the like, for every curriculum page
+    urls: dict  # page key -> its URL
+    navs: dict  # on_nav: role id (or a trainer page's key, "index", None) -> its MkDocs Navigation
+    tracking: str | None = None  # the LRS endpoint (`tracking: xapi:`), never in a package build
+    package_uses: dict  # a package build: page dest uri -> files only its scripts show (packed too)
+    _outside: links.Outside | None = None  # a package build: the pages it holds and where the others are
+    _xapi_data: str = ""  # the tracking settings' data element, added to every page
+    _page: PlannedPage | None = None  # the module page being rendered (on_page_markdown to on_page_content)
+    _here: tuple | None = None  # (page, files, copy, module) while its quiz and coaching snippets render
+    _line: int = 0  # the line of the block whose snippet renders (for located link warnings)
+    # Snippets (quiz and coaching Markdown, which MkDocs never sees): their Markdown and what it needs.
+    _extensions: tuple  # the site's Markdown extensions and their configs, before RebaseLinks joins them
+    _links: RebaseLinks  # rebases a role copy's relative links onto its module's folder (per page: .copy)
+    _md: markdown.Markdown | None = None  # the snippets' Markdown (snippets.safe_markdown), made on first use
+    _snippets: dict  # snippet text -> HTML, for snippets without a relative link (the same on every page)
+    _linked: bool = False  # the snippet being rendered has a relative link: its HTML depends on the page
+    _snippet_text: str = ""  # the snippet being rendered (a package build's located warnings)
+    _warned: set  # warnings already given this build (a snippet renders once per role copy)
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -61,8 +102,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         _theme_features(config.theme)
-        config.extra_css.append(ASSET_URI + "curriculum.css")
-        config.extra_javascript.append(ASSET_URI + "curriculum.js")
+        config.extra_css.append(assets_build.curriculum_css().uri)  # built once, named by a hash of its content
+        config.extra_javascript.append(assets_build.curriculum_js().uri)
         # xAPI tracking: never in a SCORM package (the LMS records there, and the package has no site_url)
         self.tracking = None if self.scorm_role else self.config.tracking.xapi
         self._xapi_data = ""
@@ -70,7 +111,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             if not config.site_url:
                 raise PluginError("`tracking: xapi:` needs `site_url` in mkdocs.yml: the activity ids the LRS "
                                   "records are built from it (https://academy.example.com/paths/<role>/...).")
-            config.extra_javascript.append(ASSET_URI + XAPI_JS)  # after curriculum.js, whose events it uses
+            # after the curriculum script, whose events it uses
+            config.extra_javascript.append(assets_build.xapi_js().uri)
         self._extensions = (list(config.markdown_extensions), config.mdx_configs)  # snippets: not rebased
         self._links = RebaseLinks()
         config.markdown_extensions.append(self._links)
@@ -98,14 +140,17 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if self.curriculum and self.scorm_role:
             self.curriculum = _only_role(self.curriculum, self.scorm_role)
         self.kinds, self.urls = {}, {}
-        for name in ("curriculum.js", "curriculum.css") + ((XAPI_JS,) if self.tracking else ()):
-            files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(ASSETS / name)))
+        for asset in assets_build.site_assets(xapi=bool(self.tracking)):
+            files.append(File.generated(config, asset.uri, content=asset.text))
         if self.tracking:  # what the tracking script needs, on every page (Material keeps <body> across pages)
             settings = xapi.browser_settings(config.site_url, self.tracking)
             settings["paths"] = {rid: [s.module for s in role.path if not s.optional]
                                  for rid, role in (self.curriculum.roles if self.curriculum else {}).items()}
             self._xapi_data = render.data_element("cq-xapi-data", settings)
+        self.plan = None
         if self.curriculum:
+            existing = [f.src_uri for f in files.documentation_pages()]
+            self.plan = compile_plan(self.curriculum, existing, config.use_directory_urls)
             self._add_pages(files, config)
         if self.serving:
             self._keep_preview_whole(files, config)
@@ -141,32 +186,21 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self.kinds = {uri: key for uri, key in self.kinds.items() if uri in keep}
 
     def _add_pages(self, files, config):
-        cur = self.curriculum
-        for mid, module in cur.modules.items():
-            file = files.get_file_from_path(f"{cur.modules_dir}/{mid}.md")
-            if file is not None:
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-                self._register(file, ("trainer", mid))
-        index_uri = f"{cur.modules_dir}/index.md"
-        if files.get_file_from_path(index_uri) is None:
-            self._generate(files, config, index_uri, {"title": "All modules"}, ("index",))
-        if files.get_file_from_path("index.md") is None:  # a site needs a home: one that picks a role
-            self._generate(files, config, "index.md", {"title": cur.title}, ("home",))
-        if files.get_file_from_path("catalog.md") is None:
-            self._generate(files, config, "catalog.md", {"title": "Catalogue"}, ("catalog",))
-        for rid, role in cur.roles.items():
-            self._generate(files, config, f"paths/{rid}/index.md", {"title": role.title}, ("path", rid))
-            for step in role.path:
-                module = cur.modules[step.module]
-                meta = {k: v for k, v in module.meta.items() if k in ("hide", "icon", "status", "subtitle")}
-                meta.update(title=module.title, search={"exclude": True})
-                if self.scorm_role:  # in an LMS its course menu moves between modules, not the site's sidebar
-                    meta["hide"] = sorted(set(meta.get("hide") or []) | {"navigation"})
-                file = self._generate(files, config, f"paths/{rid}/{step.module}.md", meta,
-                                      ("module", rid, step.module), edit=f"{cur.modules_dir}/{step.module}.md")
-                source = files.get_file_from_path(f"{cur.modules_dir}/{step.module}.md")
-                if getattr(self, "dirty", False) and source is not None:
-                    file.is_modified = functools.partial(_copy_modified, file, source, self._inputs(config))
+        """The plan's pages as MkDocs files; a trainer's page is the author's own module file."""
+        for planned in self._plan.pages.values():
+            if not planned.generated:
+                file = files.get_file_from_path(planned.uri)
+                if file is not None:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+                    self._register(file, planned.key)
+                continue
+            meta = dict(planned.meta)
+            if planned.kind == "module" and self.scorm_role:  # the LMS's menu moves between modules, not a sidebar
+                meta["hide"] = sorted(set(meta.get("hide") or []) | {"navigation"})
+            file = self._generate(files, config, planned.uri, meta, planned.key, edit=planned.edit_uri)
+            source = files.get_file_from_path(planned.edit_uri) if planned.kind == "module" else None
+            if self.dirty and source is not None:
+                file.is_modified = functools.partial(_copy_modified, file, source, self._inputs(config))
 
     def _generate(self, files, config, uri, meta, key, edit=None):
         front = yaml.safe_dump(_plain(meta), allow_unicode=True, sort_keys=False)
@@ -182,6 +216,12 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if self.problems.errors:
             return None
         return tuple(p for p in (self.source, Path(config.config_file_path or "")) if p.is_file())
+
+    @property
+    def _plan(self) -> Plan:
+        """This build's plan: only asked for where a curriculum page is being built, which implies one."""
+        assert self.plan is not None, "no curriculum page is built without a curriculum"
+        return self.plan
 
     def _register(self, file, key):
         self.kinds[file.src_uri] = key
@@ -219,7 +259,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             own = key
         elif key == ("index",) and "index" in self.navs:
             own = "index"  # with the trainer's pages: their tab, whether or not the learners' pages have it
-        elif key == ("home",) and self.curriculum.title == config.site_name:  # Material's <title> would repeat it
+        elif key == ("home",) and self._plan.curriculum.title == config.site_name:  # Material's <title> would repeat it
             page.title = page.meta.pop("title", page.title)
         if self.navs:
             context["nav"] = self.navs[own]
@@ -234,16 +274,17 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if "title" in page.meta:
             # Markup: escaped once here, so Material's `| e` (footer aria-labels) does not escape it again.
             page.meta["title"] = Markup(escape(str(page.meta["title"])))
-        if key[0] in ("module", "trainer"):
-            role = key[1] if key[0] == "module" else None
-            self._version = tailor(self.curriculum.modules[key[-1]], role)
-            self._links.copy = self._copy(role, key[-1]) if role else None
-            return self._version.markdown
-        return ""
+        planned = self.plan.pages.get(page.file.src_uri) if self.plan else None
+        if planned is not None and planned.version is not None:  # a module: its role's (or the trainer's) version
+            self._page = planned
+            self._links.copy = self._copy(planned.role, planned.module) if planned.role else None
+            return planned.version.markdown
+        return ""  # a generated page: its content is HTML (on_page_content)
 
     def _copy(self, role: str, module: str) -> Copy:
-        path = frozenset(s.module for s in self.curriculum.roles[role].path)
-        return Copy(module, f"paths/{role}/", self.curriculum.modules_dir, path, self._outside)
+        cur = self._plan.curriculum
+        path = frozenset(s.module for s in cur.roles[role].path)
+        return Copy(module, self._plan.scheme.role_root(role), cur.modules_dir, path, self._outside)
 
     def on_page_content(self, html, page, config, files):
         self._links.copy = None
@@ -252,7 +293,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         cur = self.curriculum
 
         def link(kind, *ids):
-            return get_relative_url(self.urls[(kind, *ids)], page.url)
+            key = (kind, *ids)
+            return get_relative_url(self.urls[key], page.url)
 
         if key is None:
             return banner + (self._markers(html, link) if cur else html)
@@ -260,35 +302,34 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if key[0] == "gone":
             return banner + ('<p class="cq-gone">The errors above leave this page out of the preview. Fix them and '
                              "save: the page comes back on its own.</p>")
-        if key[0] in ("path", "index", "catalog", "home"):
-            if key[0] == "path":
-                body = pages.path_page(cur, cur.roles[key[1]], link, self._certificate(page, files))
-            elif key[0] == "index":
-                body = pages.module_index(cur, link)
-            elif key[0] == "catalog":
-                body = catalog.catalog_page(cur, link)
-            else:
-                body = pages.home_page(cur, link, ("catalog",) in self.urls)
-            page.toc = get_toc(toc_tokens(body))  # MkDocs saw no Markdown headings here: read them from the HTML
+        plan = self._plan
+        planned = plan.pages[page.file.src_uri]
+        if planned.version is None:  # home, path, index, catalog
+            certificate = self._certificate(page, files) if planned.kind == "path" else None
+            body = plan.html(planned, link, certificate)
+            page.toc = get_toc(plan.toc(body))  # type: ignore[arg-type]  # the toc extension's token dicts  # MkDocs saw no Markdown headings here: read them from the HTML
             return banner + body
-        version = self._version
-        role = cur.roles.get(version.role) if version.role else None
+        version, self._page = planned.version, None
         if self._outside is not None:
             left = self._outside.left
             self._report_left(version.module, left, lambda source: links.body_lines(source, version.markdown, left))
-        self._here = (page, files, self._copy(role.id, version.module.id) if role else None, version.module)
-        body = fill(html, version, self._slot_renderer(version))
+        self._here = (page, files, self._copy(planned.role, planned.module) if planned.role else None, version.module)
+        inner = plan.slot_renderer(version, self._render_md)
+
+        def render_slot(kind, node, number):
+            self._line = node.line  # where a broken link inside this block is reported
+            return inner(kind, node, number)
+
+        body = plan.module_html(planned, html, self._render_md, link, render_slot)
         self._here = None
-        head = pages.module_head(cur, version.module, role, link)
-        foot = pages.module_foot(cur, version.module, role, version.questions, link)
-        return banner + head + body + foot
+        return banner + body
 
     def _markers(self, html: str, link) -> str:
         """A page the author wrote (their own home page) places the role choice with `<!-- curriculum:roles -->`
         and where a learner left off with `<!-- curriculum:continue -->` (else at the top of the role choice)."""
         if ROLES_MARKER not in html and CONTINUE_MARKER not in html:
             return html
-        cur = self.curriculum
+        cur = self._plan.curriculum
         resume = pages.resume_box()
         if CONTINUE_MARKER in html:
             html = html.replace(CONTINUE_MARKER, resume, 1).replace(CONTINUE_MARKER, "")
@@ -299,7 +340,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def _certificate(self, page, files) -> dict:
         """The plugin's `certificate` options for a path page's script: the logo's URL relative to the page."""
         options = self.config.certificate
-        found = {}
+        found: dict[str, object] = {}
         logo = options.logo
         if logo:
             file = files.get_file_from_path(logo.lstrip("/"))
@@ -315,29 +356,14 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             found["signatory"] = signatory
         return found
 
-    def _slot_renderer(self, version):
-        cur, module = self.curriculum, version.module
-        titles = {rid: r.title for rid, r in cur.roles.items()}
-        trainer = version.role is None
-        total = len(version.questions)
-
-        def render_slot(kind, node, number):
-            self._line = node.line
-            if kind == "quiz":
-                return render.quiz_html(node, number, total, module, self._render_md, titles, trainer)
-            if kind == "coaching":
-                return render.coaching_html(node, module, self._render_md, titles, trainer)
-            return render.for_open_html(node, titles) if kind == "for-open" else "</div>"
-
-        return render_slot
-
     def _render_md(self, text: str) -> str:
         """Quiz and coaching snippets, with the site's extensions but no raw HTML (it is escaped). A snippet
         with a relative link is rendered for each page (the link's URL depends on it); the others once."""
         if text in self._snippets:
             return self._snippets[text]
         if self._md is None:
-            self._md = _safe_markdown(self._extensions, self._snippet_link)
+            extensions, configs = self._extensions
+            self._md = safe_markdown(extensions, configs, self._snippet_link)
         self._md.reset()
         self._linked = False
         self._snippet_text = text  # a package build: where a link that leaves it is written
@@ -361,14 +387,15 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                 self._report_left(module, [url], lambda source: [links.snippet_line(source, text, url, block)])
             if leaves != url:
                 return leaves
-        found = links.target(parts[0], f"{self.curriculum.modules_dir}/{module.id}.md", copy)
+        found = links.target(parts[0], self._plan.scheme.uri("trainer", module.id), copy)
         file = files.get_file_from_path(found) if found else None
         if file is not None and self._outside is not None and not file.is_documentation_page():
             self.package_uses.setdefault(page.file.dest_uri, set()).add(file.dest_uri)
         if file is None:
             if (module.file, self._line, url) not in self._warned:
                 self._warned.add((module.file, self._line, url))
-                log.warning(f"{module.file}:{self._line}: the link '{url}' in this block leads to no file in the docs folder. "
+                log.warning(f"{module.file}:{self._line}: the link '{url}' in this block leads to no file in the "
+                            "docs folder. "
                             "Write it relative to the module's own file.")
             return url
         return urlunsplit(("", "", get_relative_url(file.url, page.url), parts[1], parts[2]))
@@ -381,7 +408,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         path = Path(module.file) if Path(module.file).is_absolute() else self.root / module.file
         source = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
         lines = iter(line_of(source))
-        package = "this module's SCORM package" if self._outside.single else f"the {self.scorm_role} SCORM package"
+        single = self._outside is not None and self._outside.single
+        package = "this module's SCORM package" if single else f"the {self.scorm_role} SCORM package"
         for url in urls:
             line = next(lines, None)
             if (module.file, line, url) in self._warned:
@@ -406,7 +434,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         the empty `tabindex` Material writes on the open section of the sidebar under `navigation.tabs` (which
         the plugin turns on; each role's tab is such a section): invalid HTML, which browsers ignore anyway."""
         output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
-        if self._xapi_data:  # tracking settings: a data attribute, never an inline script (instant navigation runs those)
+        if self._xapi_data:  # tracking settings: a data attribute, never an inline script (instant navigation runs it)
             output = _BODY.sub(lambda m: m.group(0) + self._xapi_data, output, count=1)
         return _EMPTY_TABINDEX.sub(r"\1", output)
 
@@ -434,43 +462,6 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.source))
         return server
-
-
-class _SnippetLinks(Treeprocessor):
-    def __init__(self, md, resolve):
-        super().__init__(md)
-        self.resolve = resolve
-
-    def run(self, root):
-        for element in list(root.iter()):  # a link may get a child (see links.leave)
-            attr = links.ATTRS.get(element.tag)
-            if attr and element.get(attr):
-                url = self.resolve(element.get(attr), element)
-                if url is not None:  # None: no longer a link (see _snippet_link)
-                    element.set(attr, url)
-
-
-class _NoScript(Treeprocessor):
-    """Drop event-handler attributes and script URLs that attr_list or a link could add to a snippet."""
-
-    def run(self, root):
-        for element in root.iter():
-            for name in list(element.attrib):
-                value = element.attrib[name].strip().lower()
-                if name.lower().startswith("on") or value.startswith(("javascript:", "vbscript:", "data:text/html")):
-                    del element.attrib[name]
-
-
-def _safe_markdown(settings, resolve=None) -> markdown.Markdown:
-    extensions, configs = settings
-    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
-    for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
-        if name in registry:
-            registry.deregister(name)
-    md.treeprocessors.register(_NoScript(md), "curriculum_noscript", 0)
-    if resolve is not None:
-        md.treeprocessors.register(_SnippetLinks(md, resolve), "curriculum_snippet_links", 1)
-    return md
 
 
 def _theme_features(theme) -> None:

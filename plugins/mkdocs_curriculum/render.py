@@ -25,7 +25,9 @@ def slot_renderer(version, md: Md, titles: dict):
 
 def block_html(slot: str, node, number: int, page: Page) -> str:
     """One placeholder's HTML, drawn by the node's kind."""
-    return kinds.of(node).html(slot, node, number, page)
+    kind = kinds.of(node)
+    assert kind is not None  # a slot holds a block, never text
+    return kind.html(slot, node, number, page)
 
 
 def quiz_html(q: Question, number: int, total: int, module: Module, md: Md, titles: dict, trainer: bool) -> str:

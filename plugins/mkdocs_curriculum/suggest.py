@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping
 CUTOFF = 0.6  # difflib's own: close enough that the suggestion helps more than it misleads
 
 
-def closest(word: str, known: Iterable[str], cutoff: float = CUTOFF, aliases: Mapping[str, str] | None = None) -> str | None:
+def closest(word: str, known: Iterable[str], cutoff: float = CUTOFF,
+            aliases: Mapping[str, str] | None = None) -> str | None:
     """The known name `word` was most likely meant to be: itself, its alias, or the closest spelling; None if none
     is close."""
     known = list(known)

@@ -1,6 +1,6 @@
 """xAPI tracking: the one definition of what the site sends to the LRS and of what `curriculum report` reads.
 
-The browser (assets/curriculum.js), `curriculum assign --lrs-auth` (the personal link) and `curriculum report`
+The browser (assets/), `curriculum assign --lrs-auth` (the personal link) and `curriculum report`
 (the statements it reads) all follow this module. Pure: no MkDocs, no I/O.
 
 **The personal link.** `curriculum assign --lrs-auth` gives each person an LRS account (HTTP Basic) and a
@@ -54,7 +54,7 @@ top of the content; anything else (LRS down, offline) keeps them for later.
 the LRS sets from the account; the actor is whatever the page wrote) and module, in this order: any `passed`
 -> passed; else a `completed` on the module -> completed; else any `failed` -> failed; else any statement on
 the module or its questions -> in progress; else not started. A module counts whichever role's copy was done.
-"""
+"""  # noqa: E501 (the tables above keep one row a line, as Markdown needs)
 
 from __future__ import annotations
 
@@ -121,7 +121,7 @@ class Activity:
 _PATHS = re.compile(r"paths/(?P<role>[^/#?]+)/(?:(?P<module>[^#?]+)/)?(?:#(?P<question>.+))?")
 
 
-def parse_activity(site_url: str, activity_id: str) -> Activity | None:
+def parse_activity(site_url: str, activity_id: object) -> Activity | None:
     """What an activity id of this site names, or None (another site's, or not one of ours)."""
     base = site_base(site_url)
     if not isinstance(activity_id, str) or not activity_id.startswith(base):
@@ -149,7 +149,7 @@ def credential_fragment(username: str, secret: str) -> str:
     """`lrs=<base64url("username:secret")>`: what follows `#` in a personal link."""
     if ":" in username:
         raise ValueError(f"an LRS username cannot contain ':' (got {username!r})")
-    token = base64.urlsafe_b64encode(f"{username}:{secret}".encode("utf-8")).decode("ascii").rstrip("=")
+    token = base64.urlsafe_b64encode(f"{username}:{secret}".encode()).decode("ascii").rstrip("=")
     return f"{FRAGMENT_KEY}={token}"
 
 
@@ -186,7 +186,7 @@ def statement(verb: str, activity_id: str, actor: dict, *, kind: str = "module",
               result: dict | None = None, parents: tuple = (), grouping: tuple = (),
               timestamp: datetime | None = None, statement_id: str | None = None) -> dict:
     """A valid xAPI 1.0.3 statement with one of VERBS: the shape the browser sends (and the tests post)."""
-    activity = {"objectType": "Activity", "id": activity_id, "definition": {"type": ACTIVITY_TYPES[kind]}}
+    activity: dict = {"objectType": "Activity", "id": activity_id, "definition": {"type": ACTIVITY_TYPES[kind]}}
     if name:
         activity["definition"]["name"] = {"en": name}
     made = {

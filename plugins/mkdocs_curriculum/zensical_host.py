@@ -7,8 +7,9 @@ generated project into a folder the author never edits (`.curriculum/zensical/` 
   each role's copies from the plan; each module page starts with a comment that tells the Markdown extension
   (`markdown_extension.py`) its role, module and where it lives (relative links are rebased as the plugin
   does), then the module's head; the generated pages (home, paths, module index, catalogue) are their HTML;
-  the plugin's assets go to `docs/assets/curriculum/`; Zensical resolves every relative link of a page (raw
-  HTML too) from the page's source file, so the generated HTML links from there (`Plan.source_link`);
+  the plugin's assets, built by assets_build.py, go to `docs/assets/curriculum/`; Zensical resolves every
+  relative link of a page (raw HTML too) from the page's source file, so the generated HTML links from there
+  (`Plan.source_link`);
 - `mkdocs.yml`: the author's settings (theme, features, palette, extra, extensions...) with the plan's
   navigation as `nav` (one global navigation: every role's section), the assets in `extra_css` /
   `extra_javascript`, the extensions the pages need, and `docs_dir`/`site_dir` inside the folder.
@@ -27,14 +28,12 @@ from pathlib import Path
 
 import yaml
 
-from . import export, pages
+from . import assets_build, export, pages
 from .model import Curriculum
 from .plan import NavItem, Plan, compile_plan
 from .source import read_text, split_front_matter
 
 WORK_DIR = ".curriculum/zensical"
-ASSETS = Path(__file__).parent / "assets"
-ASSET_URI = "assets/curriculum/"
 EXTENSIONS = ("admonition", "attr_list", "md_in_html", "def_list")  # as the plugin adds them
 EXTENSION = "mkdocs_curriculum.markdown_extension"
 _HOST_KEYS = ("docs_dir", "site_dir", "nav", "plugins", "INHERIT", "extra_css", "extra_javascript",
@@ -55,8 +54,8 @@ def generate(curriculum: Curriculum, config: dict, root: Path, docs_dir: Path) -
     files: dict[str, bytes | Path] = {u: p for u, p in sources.items() if u not in module_files}
     for page in plan.pages.values():
         files[page.uri] = _page_text(plan, page, docs_dir).encode("utf-8")
-    for name in ("curriculum.js", "curriculum.css"):
-        files[ASSET_URI + name] = ASSETS / name
+    for asset in assets_build.site_assets():  # combined and minified, named by a hash of their content
+        files[asset.uri] = asset.text.encode("utf-8")
     _sync(files, work / "docs")
     mkdocs_yml = work / "mkdocs.yml"
     _write_if_changed(mkdocs_yml, _config_text(plan, config, sources).encode("utf-8"))
@@ -123,8 +122,8 @@ def _config_text(plan: Plan, config: dict, sources: dict) -> str:
             features.append(feature)
     theme["features"] = features
     out["theme"] = theme
-    out["extra_css"] = list(config.get("extra_css") or []) + [ASSET_URI + "curriculum.css"]
-    out["extra_javascript"] = list(config.get("extra_javascript") or []) + [ASSET_URI + "curriculum.js"]
+    out["extra_css"] = [*(config.get("extra_css") or []), assets_build.curriculum_css().uri]
+    out["extra_javascript"] = [*(config.get("extra_javascript") or []), assets_build.curriculum_js().uri]
     extensions = list(config.get("markdown_extensions") or [])
     names = {e if isinstance(e, str) else next(iter(e)) for e in extensions}
     extensions += [name for name in EXTENSIONS if name not in names]

@@ -10,6 +10,7 @@ the very address it is then served at:
 - ``plain``: `navigation.instant` off, served at `site_url`;
 - ``serve``: `mkdocs serve` at `site_url` (its live-reload script, instant navigation on);
 - ``file``: built with `use_directory_urls: false` and opened from disk.
+- ``properdocs``: built by ProperDocs (the MkDocs 1.x continuation, the plugin unchanged), instant, at `site_url`;
 - ``zensical``: built by Zensical (`curriculum build --with zensical`), `navigation.instant` on, served at
   `site_url`: the same learner features in the site Material's successor builds.
 
@@ -35,7 +36,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 INSTANT = ["navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress"]
-SETUPS = ("instant", "elsewhere", "plain", "serve", "file", "zensical")
+SETUPS = ("instant", "elsewhere", "plain", "serve", "file", "properdocs", "zensical")
+INSTANT_SETUPS = ("instant", "properdocs", "zensical")  # served at site_url with navigation.instant
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 CONTAINER = "document.querySelector('[data-md-component=container]')"
 
@@ -163,6 +165,8 @@ def start(source: str, setup: str, tmp: Path) -> Site:
         return site
     out = tmp / f"{source}-{setup}-site"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
+    if setup == "properdocs":
+        command = [sys.executable, "-m", "properdocs", "build", "--strict", "-d", str(out)]
     if setup == "zensical":
         command = [sys.executable, "-m", "mkdocs_curriculum.cli", "build", "--with", "zensical", "--strict", "-d", str(out)]
     result = subprocess.run(command, cwd=project,
@@ -173,4 +177,4 @@ def start(source: str, setup: str, tmp: Path) -> Site:
     if setup == "elsewhere":
         port = free_port()  # the site says one address, the server answers at another
     server = _http_server(out, port)
-    return Site(setup, f"http://127.0.0.1:{port}/", setup in ("instant", "zensical"), [server.shutdown])
+    return Site(setup, f"http://127.0.0.1:{port}/", setup in INSTANT_SETUPS, [server.shutdown])

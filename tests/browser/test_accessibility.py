@@ -24,7 +24,6 @@ from conftest import build
 
 from .projects import own_project
 
-
 pytestmark = pytest.mark.browser
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 FAILING = ("serious", "critical")
@@ -252,7 +251,7 @@ def rgba(css: str) -> tuple[float, float, float, float]:
 def over(top: tuple, bottom: tuple) -> tuple:
     """`top` painted over the opaque `bottom`."""
     a = top[3]
-    return (*(t * a + b * (1 - a) for t, b in zip(top[:3], bottom[:3])), 1.0)
+    return (*(t * a + b * (1 - a) for t, b in zip(top[:3], bottom[:3], strict=True)), 1.0)
 
 
 def contrast(one: tuple, two: tuple) -> float:

@@ -95,7 +95,7 @@ def markup_problems(parser: Scan) -> list[str]:
         bad += [f"<{tag} {name}={value!r}>" for name, value in attrs.items() if name.startswith("on")]
         if tag == "img" and attrs.get("src") == "x":
             bad.append(f"<img src=x> {attrs}")
-    for tag, attrs in parser.tags:
+    for _tag, attrs in parser.tags:
         if "data-cq-json" in attrs:
             try:
                 json.loads(attrs["data-cq-json"])

@@ -11,9 +11,8 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 import yaml
+from playwright.sync_api import expect
 
 from .harness import project_copy, start
 from .test_accessibility import axe, describe
@@ -82,7 +81,7 @@ def put_state(page, site, **entries) -> None:
 
 
 def done(*ids) -> dict:
-    return {m: 1767225600000 for m in ids}  # 2026-01-01
+    return dict.fromkeys(ids, 1767225600000)  # 2026-01-01
 
 
 def check_palette(page) -> None:
@@ -379,7 +378,7 @@ def test_download_my_notes_has_the_questions_and_the_notes(visit, site):
     page.goto(site.url(f"paths/{ROLE}/"))
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my notes").click()
-    text = open(info.value.path(), encoding="utf-8").read()
+    text = info.value.path().read_text(encoding="utf-8")
     title = text.index("### Trace your line to the customer")
     question = text.index("- How many hand-offs sit between that work and a customer?")
     notes = text.index("Ask the warehouse who they hand over to.")

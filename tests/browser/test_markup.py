@@ -154,7 +154,7 @@ def vnu(files: list) -> dict:
     if not VNU.is_file():
         missing("the Nu HTML Checker is not installed: run `npm ci` in tests/scorm (as .ci/run does) to get vnu-jar")
     result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", *map(str, files)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=600)
+                            capture_output=True, text=True, timeout=600)
     output = result.stderr.strip() or result.stdout.strip()
     assert output.startswith("{"), f"the Nu HTML Checker did not run: {output[:2000]}"
     found = {str(f): [] for f in files}

@@ -40,7 +40,7 @@ def test_a_note_is_kept_across_reload_and_downloadable(page, base):
     page.goto(base + "paths/managers/")
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my notes").click()
-    text = open(info.value.path(), encoding="utf-8").read()
+    text = info.value.path().read_text(encoding="utf-8")
     assert "## Basics" in text and "### Think about it" in text and "Praise Sam" in text
 
 

@@ -18,15 +18,24 @@ from datetime import date
 from urllib.parse import urlparse
 
 from .. import __version__
-from .assign import (
-    ASSIGN_COLUMNS, PEOPLE_COLUMNS, ROSTER_COLUMNS, Person, assignment_rows, check_date_format, check_roster,
-    parse_date, people_rows, read_roster, run_assign,
-)
+from ..starter import authoring_guide
 from . import build as build_commands
+from .assign import (
+    ASSIGN_COLUMNS,
+    PEOPLE_COLUMNS,
+    ROSTER_COLUMNS,
+    Person,
+    assignment_rows,
+    check_date_format,
+    check_roster,
+    parse_date,
+    people_rows,
+    read_roster,
+    run_assign,
+)
 from .check import load_clean, print_problems, run_check
 from .errors import CliError
 from .export import run_export_json, run_export_scorm
-from ..starter import authoring_guide
 from .init import DEFAULT_TITLE, run_init
 from .new import MODULE_TEMPLATE, run_new
 from .project import CONFIG_NAMES, Project, find_project, write_output
@@ -51,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="curriculum", description="Check, scaffold, assign, report on and export a mkdocs-curriculum training site.",
+        prog="curriculum",
+        description="Check, scaffold, assign, report on and export a mkdocs-curriculum training site.",
         epilog="Run `curriculum COMMAND --help` for the options of each command.\n"
                "Start a course with `curriculum init my-course`.\n"
                "The authoring guide, with every field and error message:\n"
@@ -113,7 +123,8 @@ def _add_assign(sub, common) -> None:
     p = _command(sub, common, "assign", "Turn a roster of people into one row per person and module, with due dates.",
                  run_assign,
                  "ROSTER.csv needs the columns name,email,role (a role's id or its title, any case); other columns\n"
-                 "are copied to the output. An optional `start` column (YYYY-MM-DD, or --date-format) overrides --start.\n"
+                 "are copied to the output. An optional `start` column (YYYY-MM-DD, or --date-format) overrides "
+                 "--start.\n"
                  "Example: curriculum assign staff.csv --start 2025-03-03 -o plan.csv --people people.csv \\\n"
                  "           --lrs-auth auth.json --ics calendars/")
     p.add_argument("roster", metavar="ROSTER.csv", help="CSV file with the columns name,email,role")
@@ -141,7 +152,8 @@ def _add_report(sub, common) -> None:
                  "The password is read from the environment variable CURRICULUM_LRS_PASSWORD (asked on a terminal).\n"
                  "report.csv also writes report-summary.csv (per role and per extra roster column); report.html is\n"
                  "one self-contained page with both, and a chart.\n"
-                 "Example: curriculum report --plan plan.csv --lrs http://127.0.0.1:8100/xAPI/ --lrs-user hr -o report.html")
+                 "Example: curriculum report --plan plan.csv --lrs http://127.0.0.1:8100/xAPI/ --lrs-user hr "
+                 "-o report.html")
     p.add_argument("--plan", required=True, metavar="plan.csv", help="the plan written by `curriculum assign`")
     p.add_argument("--lrs", required=True, type=_lrs_url, metavar="URL", help="the LRS's xAPI address, e.g. "
                    "http://127.0.0.1:8100/xAPI/")
@@ -224,14 +236,16 @@ def _date_format(text: str) -> str:
 def _lrs_url(text: str) -> str:
     parsed = urlparse(text.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise argparse.ArgumentTypeError(f"must be the LRS's xAPI address, such as http://127.0.0.1:8100/xAPI/ (got {text!r})")
+        raise argparse.ArgumentTypeError(
+            f"must be the LRS's xAPI address, such as http://127.0.0.1:8100/xAPI/ (got {text!r})")
     return text.strip().rstrip("/") + "/"
 
 
 def _base_url(text: str) -> str:
     parsed = urlparse(text.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise argparse.ArgumentTypeError(f"must be the site's address, such as https://academy.example.com/ (got {text!r})")
+        raise argparse.ArgumentTypeError(
+            f"must be the site's address, such as https://academy.example.com/ (got {text!r})")
     return text.strip().rstrip("/") + "/"
 
 

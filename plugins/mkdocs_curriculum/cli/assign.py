@@ -15,6 +15,7 @@ or edited), that is an error naming them, and `--rotate` gives new secrets (the 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import sys
@@ -117,8 +118,7 @@ def run_assign(args) -> int:
     if args.ics:
         calendars = _calendars(curriculum, people, base_url, url, args.roster)
         folder = _calendar_folder(args.ics)
-        writes += [lambda name=name, data=data: write_output(data, str(folder / name))
-                   for name, data in calendars.items()]
+        writes += [functools.partial(write_output, data, str(folder / name)) for name, data in calendars.items()]
         skipped = len(people) - len(calendars)
         notes.append(f"{count(len(calendars), 'calendar')} to {args.ics}"
                      + (f" ({count(skipped, 'person', 'people')} without due dates: no calendar)" if skipped else ""))
@@ -168,7 +168,7 @@ def read_roster(path: Path) -> tuple[list, list]:
     rows = _csv_rows(text)
     if not rows or not any(rows[0][1]):
         raise CliError(f"{path}:1: the roster is empty; its first line must be the header `name,email,role`.")
-    return [h for h in rows[0][1]], [r for r in rows[1:] if any(r[1])]
+    return list(rows[0][1]), [r for r in rows[1:] if any(r[1])]
 
 
 def _csv_rows(text: str) -> list:
@@ -190,7 +190,8 @@ def check_roster(shown: str, header: list, rows: list, curriculum: Curriculum, s
         return [], [f"{shown}:1: {e}" for e in errors]
     if not rows:
         return [], [f"{shown}:1: the roster lists nobody; add one line per person under the header."]
-    people, seen = [], {}
+    people: list[Person] = []
+    seen: dict = {}
     roles = _role_names(curriculum)
     for line, values in rows:
         person, problems = _person(line, header, values, curriculum, roles, start, date_format, seen, lrs)
@@ -202,7 +203,8 @@ def check_roster(shown: str, header: list, rows: list, curriculum: Curriculum, s
 
 def _check_header(header: list, reserved: tuple, lrs: bool) -> list:
     names = [h.lower() for h in header]
-    errors = [f"the column '{h}' appears twice in the header." for i, h in enumerate(header) if h and h.lower() in names[:i]]
+    errors = [f"the column '{h}' appears twice in the header." for i, h in enumerate(header)
+              if h and h.lower() in names[:i]]
     missing = [c for c in ROSTER_COLUMNS if c not in names]
     if missing:
         why = (" --lrs-auth makes each person's LRS account from their email." if lrs and "email" in missing else "")
@@ -218,7 +220,7 @@ def _check_header(header: list, reserved: tuple, lrs: bool) -> list:
 
 def _role_names(curriculum: Curriculum) -> dict:
     """What a roster may write for a role, folded: its id, or its title (None where two roles share a title)."""
-    names = {}
+    names: dict[str, str | None] = {}
     for role in curriculum.roles.values():
         key = _fold(role.title)
         names[key] = None if key in names and names[key] != role.id else role.id
@@ -234,7 +236,7 @@ def _person(line: int, header: list, values: list, curriculum: Curriculum, roles
             date_format: str | None, seen: dict, lrs: bool):
     if len(values) > len(header) and any(values[len(header):]):
         return None, [f"this row has {len(values)} values but the header has {len(header)} columns."]
-    cells = dict(zip([h.lower() for h in header], values + [""] * (len(header) - len(values))))
+    cells = dict(zip([h.lower() for h in header], values + [""] * (len(header) - len(values)), strict=False))
     problems = []
     name, email = cells["name"], cells["email"]
     if not name:
@@ -286,11 +288,11 @@ def _start_date(text: str, date_format: str | None) -> tuple:
     match = _NUMERIC_DATE.fullmatch(text)
     if match:
         sep, year = match[2], "%Y" if len(match[4]) == 4 else "%y"
-        fits = [(f, how) for f, how in ((f"%d{sep}%m{sep}{year}", "day first"), (f"%m{sep}%d{sep}{year}", "month first"))
-                if _fits(text, f)]
+        orders = ((f"%d{sep}%m{sep}{year}", "day first"), (f"%m{sep}%d{sep}{year}", "month first"))
+        fits = [(f, how) for f, how in orders if _fits(text, f)]
         if len(fits) == 2:
-            return None, (f"the start date '{text}' could be day/month or month/day: write it as YYYY-MM-DD, or say how "
-                          f"the roster writes dates with `--date-format {fits[0][0]}` ({fits[0][1]}) or "
+            return None, (f"the start date '{text}' could be day/month or month/day: write it as YYYY-MM-DD, "
+                          f"or say how the roster writes dates with `--date-format {fits[0][0]}` ({fits[0][1]}) or "
                           f"`--date-format {fits[1][0]}` ({fits[1][1]}).")
         if fits:
             return None, (f"the start date '{text}' is not written YYYY-MM-DD: add `--date-format {fits[0][0]}` "
@@ -406,7 +408,8 @@ def _credentials(people: list, accounts: list, previous: dict, args):
     for person in people:
         username = person.username
         at = index.get(username)
-        secret = hashed = None
+        secret: str | None = None
+        hashed: str | None = None
         if at is not None and not args.rotate:
             carried = read_fragment(previous.get(username, ""))
             if carried and carried[0] == username and secret_matches(carried[1], accounts[at]["hash"]):
@@ -422,6 +425,7 @@ def _credentials(people: list, accounts: list, previous: dict, args):
                 new += 1
             else:
                 replaced += 1
+        assert hashed is not None  # kept, or made just above
         secrets_of[username] = secret
         account = {**(accounts[at] if at is not None else {}), **learner_account(username, person.name, hashed)}
         if at is None:
@@ -453,7 +457,8 @@ def _calendars(curriculum: Curriculum, people: list, base_url: str, url, roster:
                  for step, module, due in _dated_steps(curriculum, person, roster) if due]
         if steps:
             made[calendar_file_name(person)] = person_calendar(
-                curriculum.title, person, curriculum.roles[person.role].title, base_url + url("path", person.role), steps)
+                curriculum.title, person, curriculum.roles[person.role].title, base_url + url("path", person.role),
+                steps)
     return made
 
 

@@ -29,7 +29,8 @@ def add_commands(sub, common, command) -> None:
     p = command(sub, common, "build", "Build the site with MkDocs (default) or Zensical.", run_build,
                 "Example: curriculum build --with zensical")
     p.add_argument("--with", dest="host", choices=HOSTS, default="mkdocs", help="the site generator (default: mkdocs)")
-    p.add_argument("-d", "--site-dir", metavar="DIR", help="write the site here (default: site_dir in mkdocs.yml, or site/)")
+    p.add_argument("-d", "--site-dir", metavar="DIR",
+                   help="write the site here (default: site_dir in mkdocs.yml, or site/)")
     p.add_argument("--strict", action="store_true", help="fail on warnings")
     p = command(sub, common, "serve", "Preview the site with MkDocs (default) or Zensical, rebuilt on every save.",
                 run_serve, "Example: curriculum serve --with zensical -a 127.0.0.1:8000")
@@ -98,7 +99,7 @@ def _snapshot(project) -> dict:
 
 
 def _mkdocs(command: str, config_file: Path, extra: list) -> int:
-    return subprocess.run([sys.executable, "-m", "mkdocs", command, "-f", str(config_file)] + extra).returncode
+    return subprocess.run([sys.executable, "-m", "mkdocs", command, "-f", str(config_file), *extra]).returncode
 
 
 def find_zensical() -> str:

@@ -31,6 +31,7 @@ def _check_summary(curriculum: Curriculum | None, problems: Problems, strict: bo
     if errors or (strict and warnings):
         note = " (--strict: warnings fail too)" if strict and warnings else ""
         return f"Found {count(errors, 'error')} and {count(warnings, 'warning')}{note}."
+    assert curriculum is not None  # no errors: it loaded
     found = f"{count(len(curriculum.roles), 'role')}, {count(len(curriculum.modules), 'module')}"
     return f"OK: {found}" + (f"; {count(warnings, 'warning')}." if warnings else ", no problems.")
 
@@ -43,4 +44,5 @@ def load_clean(project: Project) -> Curriculum:
         print_problems(Problems(problems.errors), sys.stderr)
         raise CliError(f"the curriculum has {count(len(problems.errors), 'error')}, listed above. "
                        "Fix them first (`curriculum check` lists them).")
+    assert curriculum is not None  # no errors: it loaded
     return curriculum

@@ -42,6 +42,6 @@ def run_export_scorm(args) -> int:
         raise CliError(f"cannot export to {args.output}: {exc.filename or args.output}: {exc.strerror or exc}. "
                        "Check that the folder can be written.") from None
     steps = [1] * len(paths) if args.per_module else [len(curriculum.roles[role].path) for role in roles]
-    for path, modules in zip(paths, steps):
+    for path, modules in zip(paths, steps, strict=False):
         print(f"Wrote {path} ({count(modules, 'module')}, {path.stat().st_size // 1024} KB).", file=sys.stderr)
     return 0

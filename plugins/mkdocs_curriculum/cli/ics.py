@@ -29,7 +29,7 @@ def person_calendar(site_title: str, person, role_title: str, path_url: str, ste
     for due, modules in sorted(by_day.items()):
         day = date.fromisoformat(due)
         event = Event()
-        key = hashlib.sha256(f"{person.username}\n{due}".encode("utf-8")).hexdigest()[:24]
+        key = hashlib.sha256(f"{person.username}\n{due}".encode()).hexdigest()[:24]
         event.add("uid", f"{key}@mkdocs-curriculum")
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
@@ -37,7 +37,8 @@ def person_calendar(site_title: str, person, role_title: str, path_url: str, ste
         titles = ", ".join(m.title for m, _ in modules)
         event.add("summary", f"Training due: {titles}" if len(modules) == 1 else
                   f"Training due: {len(modules)} modules ({titles})")
-        lines = [f"{site_title}, {role_title}: due today."] + [f"- {m.title} ({m.duration:g} min): {u}" for m, u in modules]
+        lines = [f"{site_title}, {role_title}: due today."]
+        lines += [f"- {m.title} ({m.duration:g} min): {u}" for m, u in modules]
         lines.append(f"Your learning path: {path_url}")
         event.add("description", "\n".join(lines))
         event.add("url", modules[0][1] if len(modules) == 1 else path_url)

@@ -6,6 +6,7 @@ failure half-way (a full disk) removes what this run wrote. Nothing that exists 
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import unicodedata
 from pathlib import Path
@@ -57,20 +58,18 @@ def _refuse_conflicts(folder: Path, files: dict) -> None:
                 if parent.exists() and not parent.is_dir() and parent not in clashes]
     if clashes:
         names = ", ".join(shown_path(p) for p in clashes)
+        them = "that file" if len(clashes) == 1 else "those files"
         raise CliError(f"{names} already {'exists' if len(clashes) == 1 else 'exist'}; `curriculum init` never "
                        f"overwrites a file, so it wrote nothing. Run it in an empty folder "
-                       f"(e.g. `curriculum init my-course`), or move {'that file' if len(clashes) == 1 else 'those files'} "
-                       "away first.")
+                       f"(e.g. `curriculum init my-course`), or move {them} away first.")
 
 
 def _undo(written: list, made: list) -> None:
     for path in written:
         path.unlink(missing_ok=True)
     for folder in reversed(made):  # deepest first
-        try:
+        with contextlib.suppress(OSError):
             folder.rmdir()
-        except OSError:
-            pass
 
 
 def _report(folder: Path, title: str, files: dict) -> None:

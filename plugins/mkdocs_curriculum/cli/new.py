@@ -13,7 +13,7 @@ from ..load import MODULE_ID, SKIPPED
 from ..source import read_text
 from ..starter import MODULE_TEMPLATE, OBJECTIVE, SUMMARY
 from .errors import CliError, check_role_names
-from .project import shown_path, find_project, write_output
+from .project import find_project, shown_path, write_output
 
 
 def run_new(args) -> int:
@@ -180,7 +180,7 @@ def _append_step(roles: dict, rid: str, mid: str, file: Path) -> bool:
         return False
     last = path[-1] if path else None
     path.append(CommentedMap(module=mid) if isinstance(last, dict) else mid)
-    if last is not None and not path.fa.flow_style():
+    if last is not None and isinstance(path, CommentedSeq) and not path.fa.flow_style():
         _move_trailing_comment(path)
     return True
 
@@ -195,8 +195,10 @@ def _where(file: Path, mapping, key) -> str:
 
 def _comment_slot(seq, index: int):
     """Where ruamel keeps the comment that follows item `index` of a block sequence."""
+    from ruamel.yaml.comments import CommentedMap
+
     item = seq[index]
-    if isinstance(item, dict) and len(item):
+    if isinstance(item, CommentedMap) and len(item):
         return item.ca.items, list(item)[-1], 2
     return seq.ca.items, index, 0
 

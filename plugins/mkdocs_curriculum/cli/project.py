@@ -55,7 +55,8 @@ _MkDocsLoader.add_multi_constructor("", _any_tag)
 def find_project(config_file: str | None) -> Project:
     path = Path(config_file) if config_file else next((Path(n) for n in CONFIG_NAMES if Path(n).is_file()), None)
     if path is None:
-        raise CliError("no mkdocs.yml in this folder. Run the command where mkdocs.yml is, or pass -f path/to/mkdocs.yml.")
+        raise CliError("no mkdocs.yml in this folder. Run the command where mkdocs.yml is, "
+                       "or pass -f path/to/mkdocs.yml.")
     config = _read_config(path)
     root = path.resolve().parent
     docs = config.get("docs_dir") or "docs"
@@ -70,7 +71,7 @@ def find_project(config_file: str | None) -> Project:
 
 def _read_config(path: Path, depth: int = 0) -> dict:
     try:
-        data = yaml.load(read_text(path), Loader=_MkDocsLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(read_text(path), Loader=_MkDocsLoader)
     except SourceError as exc:
         raise CliError(f"{path}: {exc.message}") from None
     except yaml.YAMLError as exc:

@@ -39,13 +39,16 @@ VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 PAGE_SIZE = 500  # statements asked for per request (Ralph answers at most RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT)
 
 
+NOT_STARTED = xapi.ModuleStatus("not started")
+
+
 @dataclass
 class Assignment:
     module_id: str
     module_title: str
     requirement: str
     due_date: str
-    status: xapi.ModuleStatus = xapi.ModuleStatus("not started")
+    status: xapi.ModuleStatus = NOT_STARTED  # frozen: one shared value is safe
     overdue: bool = False
 
 
@@ -142,7 +145,7 @@ def read_plan(path: Path) -> tuple[list, dict]:
     extras = [original[i] for i, h in enumerate(header[:header.index("module_id")]) if h not in PLAN_COLUMNS]
     people: dict = {}
     for values in rows[1:]:
-        cells = dict(zip(header, (v.strip() for v in values)))
+        cells = dict(zip(header, (v.strip() for v in values), strict=False))
         email = cells.get("email", "").lower()
         if not email:
             continue
@@ -184,7 +187,7 @@ def read_statements(endpoint: str, user: str, password: str) -> list:
     both walks is complete on Ralph and on any LRS that pages correctly.
     """
     opener = _opener(endpoint)
-    token = base64.b64encode(f"{user}:{password}".encode("utf-8")).decode("ascii")
+    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
     headers = {xapi.VERSION_HEADER: xapi.XAPI_VERSION, "Authorization": f"Basic {token}",
                "Accept": "application/json"}
     found: dict = {}
@@ -233,7 +236,8 @@ def _get(opener, url: str, headers: dict, endpoint: str, user: str) -> dict:
         detail = _detail(exc)
         if exc.code in (401, 403):
             raise CliError(f"the LRS at {endpoint} refused the account '{user}' ({exc.code}{detail}): check --lrs-user "
-                           f"and {PASSWORD_VARIABLE}, and that the account may read every statement (all/read).") from None
+                           f"and {PASSWORD_VARIABLE}, and that the account may read every statement "
+                           "(all/read).") from None
         if exc.code == 404:
             raise CliError(f"the LRS at {endpoint} has no statements resource (404): give its xAPI address, such as "
                            "http://127.0.0.1:8100/xAPI/.") from None
@@ -273,7 +277,8 @@ def attribute(people: dict, statements: list, site_url: str, today: date) -> int
     events: dict = {}
     ignored = 0
     for stmt in statements:
-        verb = xapi.VERB_NAMES.get((stmt.get("verb") or {}).get("id"))
+        verb_id = (stmt.get("verb") or {}).get("id")
+        verb = xapi.VERB_NAMES.get(verb_id) if isinstance(verb_id, str) else None
         activity = xapi.parse_activity(site_url, (stmt.get("object") or {}).get("id"))
         if verb is None or activity is None or stmt.get("id") in voided:
             continue
@@ -296,7 +301,7 @@ def attribute(people: dict, statements: list, site_url: str, today: date) -> int
 def summarise(people: dict, groups: list) -> list:
     """Rows of SUMMARY_COLUMNS: everyone, then per role, then per value of each extra roster column."""
     rows = [_summary_row("all", "everyone", list(people.values()))]
-    for by in ["role"] + groups:
+    for by in ["role", *groups]:
         values: dict = {}
         for person in people.values():
             value = person.role if by == "role" else person.extra.get(by, "")
@@ -389,7 +394,8 @@ def report_html(people: dict, extras: list, summary: list, titles: dict, today: 
 
     parts = [f"<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
              f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-             f"<title>{e(title)}: training report, {today.isoformat()}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+             f"<title>{e(title)}: training report, {today.isoformat()}</title>\n"
+             f"<style>{_CSS}</style>\n</head>\n<body>\n"
              f"<h1>{e(title)}: training report</h1>\n"
              f"<p class=\"meta\">As of {today.isoformat()}, from the learning records in {e(lrs)}. A module is done "
              "when it is passed (modules with questions) or completed (modules without).</p>\n<ul class=\"cards\">"]
@@ -408,7 +414,8 @@ def report_html(people: dict, extras: list, summary: list, titles: dict, today: 
                          f"</span></span><span>{row['percent_done']}% of required modules done; "
                          f"{row['path_completed']} of {row['people']} finished</span></li>")
         parts.append("</ul>")
-    heads = ["Group", "People", "Finished", "In progress", "Not started", "Overdue people", "Required modules done", "%"]
+    heads = ["Group", "People", "Finished", "In progress", "Not started", "Overdue people", "Required modules done",
+             "%"]
     parts.append("<h2>Summary</h2>\n<table>\n<thead><tr>" + "".join(f"<th>{h}</th>" for h in heads)
                  + "</tr></thead>\n<tbody>")
     for row in summary:
@@ -422,11 +429,13 @@ def report_html(people: dict, extras: list, summary: list, titles: dict, today: 
                  + "<th>Path</th><th>Required done</th><th>Overdue</th></tr></thead>\n<tbody>")
     for person in people.values():
         status = person.path_status
-        parts.append(f"<tr><td>{e(person.name)}</td><td>{e(person.email)}</td><td>{e(titles.get(person.role, person.role))}</td>"
+        overdue = f"<td class=\"late\">{count(person.overdue, 'module')}</td>" if person.overdue else "<td>none</td>"
+        parts.append(f"<tr><td>{e(person.name)}</td><td>{e(person.email)}</td>"
+                     f"<td>{e(titles.get(person.role, person.role))}</td>"
                      + "".join(f"<td>{e(person.extra[c])}</td>" for c in extras)
                      + f"<td class=\"s-{status.replace(' ', '-')}\">{e(status)}</td>"
                      f"<td class=\"n\">{person.required_done} of {len(person.required)}</td>"
-                     + (f"<td class=\"late\">{count(person.overdue, 'module')}</td>" if person.overdue else "<td>none</td>")
+                     + overdue
                      + "</tr>")
     parts.append("</tbody>\n</table>\n<h2>Every module</h2>\n<table>\n<thead><tr><th>Name</th><th>Module</th>"
                  "<th>Required</th><th>Status</th><th>Score</th><th>Date</th><th>Due</th><th>Overdue</th></tr></thead>\n<tbody>")

@@ -57,7 +57,10 @@ def role_words(module: Module, role: str) -> int:
     """Words of the module as `role` reads it: its tailored text, and the text of the blocks it is shown."""
     version = tailor(module, role)
     texts = [strip(version.markdown)]
-    texts += [kinds.of(node).words(node) for _, node, _ in version.slots]  # a quiz's text, not its answers
+    for _, node, _ in version.slots:
+        kind = kinds.of(node)
+        assert kind is not None  # a slot holds a block, never text
+        texts.append(kind.words(node))  # a quiz's text, not its answers
     return sum(_count(text) for text in texts)
 
 
@@ -72,10 +75,11 @@ def stats_table(data: dict) -> str:
     t = data["total"]
     rows.append(["All modules", str(t["modules"]), "", str(t["quizzes"]), str(t["coaching_prompts"]),
                  str(t["source_words"]), minutes(t["minutes"]), ""])
-    widths = [max(len(r[i]) for r in [heads] + rows) for i in range(len(heads))]
+    widths = [max(len(r[i]) for r in [heads, *rows]) for i in range(len(heads))]
 
     def line(cells):
-        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        padded = (c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=False)))
+        return "  ".join(padded).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([data["title"], "", line(heads), rule] + [line(r) for r in rows[:-1]] + [rule, line(rows[-1]), "",

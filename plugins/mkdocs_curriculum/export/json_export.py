@@ -8,11 +8,12 @@ bump SCHEMA_VERSION (minor for added fields, major for anything a reader could t
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .. import __version__
 from ..model import Curriculum, Module, Role, Step
+from ..urls import Scheme, root_relative
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "curriculum.schema.json"
@@ -20,27 +21,12 @@ Url = Callable[..., str]
 
 
 def site_url(modules_dir: str, directory_urls: bool = True) -> Url:
-    """URLs of the pages the plugin generates, relative to the site root, as MkDocs writes them.
+    """URLs of the pages the plugin generates, relative to the site root, as MkDocs writes them (urls.Scheme).
 
     kinds: "path" role, "module" role module, "trainer" module, "index" (all modules), "catalog".
     """
-
-    def page(uri: str) -> str:
-        if directory_urls:
-            return "" if uri == "index" else (uri[: -len("index")] if uri.endswith("/index") else uri + "/")
-        return uri + ".html"
-
-    def url(kind: str, *ids: str) -> str:
-        uris = {
-            "path": lambda rid: f"paths/{rid}/index",
-            "module": lambda rid, mid: f"paths/{rid}/{mid}",
-            "trainer": lambda mid: f"{modules_dir}/{mid}",
-            "index": lambda: f"{modules_dir}/index",
-            "catalog": lambda: "catalog",
-        }
-        return page(uris[kind](*ids))
-
-    return url
+    scheme = Scheme(modules_dir, directory_urls)
+    return lambda kind, *ids: root_relative(scheme.url(kind, *ids))
 
 
 def curriculum_data(curriculum: Curriculum, url: Url) -> dict:

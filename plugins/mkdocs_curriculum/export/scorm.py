@@ -6,7 +6,7 @@ only that role's path page and module pages, `.html` URLs (pages work from a zip
 search (its index would hold the other roles' text), no instant navigation (each SCO is a page of its own),
 no fonts, analytics or repository stats (no request may leave the package). `scorm_package` then zips the
 role's pages and the files they need with an imsmanifest.xml. The browser side (LMS API, status, score,
-suspend data) is the SCORM section of assets/curriculum.js.
+suspend data) is assets/js/lms.js.
 
 A link from a module to a page the package does not hold (another role's module, a page that is no module;
 with `per_module`, any other page) becomes a link to that page on the public site (`site_url`), or plain text
@@ -120,7 +120,7 @@ def build_role_site(config_file: str | Path, role_id: str, site: Path, *, single
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort
 
-    config = _load_config(config_file, site)
+    config = _load_config(config_file, site, without_search=True)
     package_mode(config, role_id, single=single, strict=strict)
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -138,11 +138,14 @@ def build_role_site(config_file: str | Path, role_id: str, site: Path, *, single
     return plugin.curriculum, plugin.package_uses
 
 
-def _load_config(config_file: str | Path, site: Path | None):
+def _load_config(config_file: str | Path, site: Path | None, without_search: bool = False):
+    """The project's config; for a package, loaded without the search plugin (a package has no search: the
+    LMS is the way around it), so MkDocs never registers it, rather than taking it out afterwards."""
     from mkdocs.config import load_config
 
+    overrides: dict = {"plugins": _plugins_without_search(config_file)} if without_search else {}
     with _quiet_info():
-        config = load_config(str(config_file), site_dir=str(site) if site else None, strict=False)
+        config = load_config(str(config_file), site_dir=str(site) if site else None, strict=False, **overrides)
     if PLUGIN not in config.plugins:
         raise ScormError(f"{config_file} does not use the `curriculum` plugin: add it under `plugins:`.")
     return config
@@ -153,15 +156,14 @@ def package_mode(config, role_id: str, *, single: bool = False, strict: bool = F
     config.plugins[PLUGIN].scorm_role = role_id
     config.plugins[PLUGIN].scorm_site = PublicSite(config["site_url"] or None, config["use_directory_urls"], single)
     config["strict"] = strict
-    for name in [n for n in config.plugins if n == "search" or n.endswith("/search")]:
-        _drop_plugin(config.plugins, name)
     config["use_directory_urls"] = False
     config["site_url"] = None  # no canonical link to the public site
     config["nav"] = None  # the plugin gives the role's path as the whole navigation
     config["repo_url"] = config["repo_name"] = config["edit_uri"] = None  # Material would fetch repository stats
     features = config.theme.get("features") or []
     # The LMS moves between modules: Material's previous/next footer would open one the LMS never launched.
-    config.theme["features"] = [f for f in features if not f.startswith("navigation.instant") and f != "navigation.footer"]
+    config.theme["features"] = [f for f in features
+                                if not f.startswith("navigation.instant") and f != "navigation.footer"]
     config.theme["font"] = False  # fonts from Google would be a request leaving the package
     extra = config["extra"]
     for key in ("analytics", "consent"):
@@ -181,19 +183,32 @@ def outside_links(files, inside, site: PublicSite | None) -> links.Outside:
     return links.Outside(public, frozenset(inside), site.url, site.single)
 
 
-def _drop_plugin(plugins, name: str) -> None:
-    """Remove a plugin and the event handlers MkDocs registered for it when the config was loaded."""
-    plugin = plugins.pop(name)
-    for handlers in plugins.events.values():
-        handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not plugin]
+def _plugins_without_search(config_file: str | Path) -> list:
+    """The `plugins` entries of mkdocs.yml (and what it INHERITs) as written, less search."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, "rb") as stream:
+        plugins = (yaml_load(stream) or {}).get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{name: value} for name, value in plugins.items()]
+    return [entry for entry in plugins
+            if _plugin_name(entry) != "search" and not _plugin_name(entry).endswith("/search")]
+
+
+def _plugin_name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
+
+
+class _WarningsOnly(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
 
 
 @contextlib.contextmanager
 def _quiet_info():
     """Keep warnings and errors of the package builds, but not their INFO chatter ("Building into /tmp/...")."""
     handlers = logging.getLogger("mkdocs").handlers
-    drop = logging.Filter()
-    drop.filter = lambda record: record.levelno >= logging.WARNING
+    drop = _WarningsOnly()
     for handler in handlers:
         handler.addFilter(drop)
     try:

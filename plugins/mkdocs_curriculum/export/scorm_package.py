@@ -17,6 +17,9 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree as ET
 
 from ..model import Curriculum, Role
+from ..urls import Scheme
+
+_PACKAGE = Scheme(directory_urls=False)  # a package is opened from files: no directory URLs
 
 IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -158,7 +161,7 @@ def package_page(html: str, page: str, inside: set) -> str:
     def keep_inside(match):
         tag, href = match.group(0), _HREF.search(match.group(0))
         target = href and local_target(unescape(href.group(1)), page)
-        if not target or not _is_page(target) or target in inside:
+        if href is None or not target or not _is_page(target) or target in inside:
             return tag
         return "" if match.group(1).lower() == "link" else tag[:href.start()] + tag[href.end():]
 
@@ -166,11 +169,11 @@ def package_page(html: str, page: str, inside: set) -> str:
 
 
 def module_href(role_id: str, module_id: str) -> str:
-    return f"paths/{role_id}/{module_id}.html"
+    return _PACKAGE.url("module", role_id, module_id)
 
 
 def path_href(role_id: str) -> str:
-    return f"paths/{role_id}/index.html"
+    return _PACKAGE.url("path", role_id)
 
 
 @dataclass
@@ -185,19 +188,20 @@ def layout(site: Path, role: Role, modules: list | None = None, also: dict | Non
     """Group the files of a role's package for the manifest; also return every external URL a page or stylesheet
     loads. The package holds the role's path page and each module's page; with `modules`, only those modules'
     pages (a package per module). `also`: page -> more files it needs (see files_needed)."""
-    uses, external = {}, []
-    pages = {path_href(role.id): None} if modules is None else {}
+    uses: dict[str, set] = {}
+    external: list = []
+    pages: dict[str, str | None] = {path_href(role.id): None} if modules is None else {}
     pages |= {module_href(role.id, s.module): s.module for s in role.path if modules is None or s.module in modules}
-    for page, module in pages.items():
+    for page in pages:
         needed, ext = files_needed(site, page, tuple(sorted((also or {}).get(page, ()))))
         external += ext
         for name in needed:
             uses.setdefault(name, set()).add(page)
-    scos = {}
+    scos: dict = {}
     for page, module in pages.items():
         if module is not None:
             own = sorted(n for n, users in uses.items() if users == {page} and n != page)
-            scos[module] = [page] + own
+            scos[module] = [page, *own]
     alone = {n for files in scos.values() for n in files}
     return Layout(scos, sorted(set(uses) - alone)), sorted(set(external))
 

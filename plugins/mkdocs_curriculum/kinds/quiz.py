@@ -9,7 +9,7 @@
     ///
 
 Without choices, an `answer:` option makes it a free-text question. Its HTML carries an obfuscated answer key
-(`KEY`: readable names, decoded by curriculum.js `initQuiz`).
+(`KEY`: readable names, decoded by assets/js/quiz.js `initQuiz`).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Question:
         return "multiple" if sum(c.correct for c in self.choices) > 1 else "single"
 
 
-# The answer key's fields, as curriculum.js reads them (`sol.correct`, ...).
+# The answer key's fields, as assets/js/quiz.js reads them (`sol.correct`, ...).
 KEY = ("correct", "feedback", "explanation", "answers")
 
 _CHOICE = re.compile(r"^[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$")
@@ -78,7 +78,8 @@ def _answers(options, key: str, ctx, default) -> list:
     answers = [str(v).strip() for v in values]
     if not all(normalise(a) for a in answers):
         ctx.fail(at, "`answer` contains an empty answer.",
-                 "Punctuation around an answer is ignored when comparing, so an answer of only punctuation is empty too.")
+                 "Punctuation around an answer is ignored when comparing, so an answer of only punctuation is "
+                 "empty too.")
     return answers
 
 
@@ -124,14 +125,18 @@ class Quiz(Kind):
 
 def _split(body, ctx):
     """Cut the body into prompt, choices (with their feedback) and explanation."""
-    prompt, explanation, choices, feedback = [], [], [], []
+    prompt: list[str] = []
+    explanation: list[str] = []
+    choices: list[Choice] = []
+    feedback: list[str] = []
     part, fence = "prompt", False
     for number, text in body:
         is_fence = bool(_FENCE.match(text))
         choice = None if fence else _CHOICE.match(text)
         if not fence and not choice and _CHOICE_LIKE.match(text):
             ctx.fail(number, f"malformed choice line: `{text.strip()}`.",
-                     "Write `- [x] Right answer` or `- [ ] Wrong answer`, with a space inside the brackets for a wrong one.")
+                     "Write `- [x] Right answer` or `- [ ] Wrong answer`, with a space inside the brackets for a "
+                     "wrong one.")
         elif choice and part == "explanation":
             ctx.fail(number, "this choice comes after the explanation.", "Keep all choices in one list.")
         elif choice:
@@ -184,7 +189,7 @@ _EDGE = " .,;:!?'\"()[]\u00ab\u00bb\u2026-"
 
 
 def normalise(answer: str) -> str:
-    """How free-text answers are compared (curriculum.js `norm` does the same): case, spacing, curly quotes
+    """How free-text answers are compared (assets/js/util.js `norm` does the same): case, spacing, curly quotes
     and punctuation around the answer do not count, so `Help.` and `it’s` match `help` and `it's`."""
     text = unicodedata.normalize("NFC", answer).translate(_QUOTES)
     return " ".join(text.split()).lower().strip(_EDGE)
@@ -200,7 +205,8 @@ def quiz_html(q: Question, number: int, page: Page) -> str:
     parts = [
         f'<div class="cq-quiz" data-cq-{Quiz.handler}="{qid}" data-cq-kind="{q.kind}" data-cq-key="{key}"{shuffle}>',
         # On the fieldset: Material's search parser ends an excluded <div> at its first nested </div>.
-        (f'<fieldset data-search-exclude><legend id="cq-{qid}-legend"><span class="cq-quiz__number">Question {number} of {page.total}</span> '
+        (f'<fieldset data-search-exclude><legend id="cq-{qid}-legend">'
+         f'<span class="cq-quiz__number">Question {number} of {page.total}</span> '
          f'<span class="cq-quiz__question">{inline(md, q.question)}</span></legend>'),
     ]
     if page.trainer and q.roles is not None:
