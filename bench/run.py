@@ -42,7 +42,11 @@ TARGETS = {
     "blocks_memory": 0.20,
     "scaling_time": 1.2,  # time per page at the largest size / at the smallest
     "check": 0.10,  # curriculum check / build, at the largest size
-    "assets_gz": 12 * 1024,
+    # 12 KB when the pages had quizzes, notes and progress only. The learner's journey (home cards and Continue,
+    # the path page's lead, the certificate, printable notes, sidebar states, the search redirect) and LMS
+    # records sent as they happen added more than minifying (rjsmin, rcssmin) took back: 13.1 KB. The budget
+    # is now 14 KB, a quarter of what Material itself ships to every page (34 KB JS + 22 KB CSS, gzipped).
+    "assets_gz": 14 * 1024,
 }
 
 

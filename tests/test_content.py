@@ -393,11 +393,15 @@ def test_prerequisites_come_earlier_in_every_path():
 # --------------------------------------------------------------------------- home and credits
 
 
-def test_home_page_links():
+@pytest.mark.build
+def test_home_page_links(sample_site):
+    """The home page places the plugin's role choice (AUTHORING: the roles marker) and links the credits; the
+    built page leads to every role's path."""
     text = (CONTENT / "index.md").read_text(encoding="utf-8")
+    assert "<!-- curriculum:roles -->" in text and "](credits.md)" in text
+    built = (sample_site / "index.html").read_text(encoding="utf-8")
     for role in sorted(ROLES):
-        assert f"](paths/{role}/index.md)" in text, f"index.md: no link to the {role} path"
-    assert "](credits.md)" in text
+        assert f'href="paths/{role}/"' in built, f"the home page has no link to the {role} path"
 
 
 def test_credits_page_names_every_module_it_cites():

@@ -38,7 +38,7 @@ def test_init_writes_a_course_that_builds_strict(tmp_path, capsys):
     out = capsys.readouterr().out
     assert sorted(p.relative_to(course).as_posix() for p in course.rglob("*") if p.is_file()) == sorted(STARTER)
     assert "mkdocs serve" in out and "curriculum check --strict" in out and f"cd {course}" in out
-    assert (course / ".gitignore").read_text() == "site/\n"
+    assert (course / ".gitignore").read_text() == "site/\n.curriculum/\n"
     config = yaml.safe_load((course / "mkdocs.yml").read_text())
     assert config["site_name"] == "Service Academy" and config["docs_dir"] == "content"
     assert "curriculum" in config["plugins"]

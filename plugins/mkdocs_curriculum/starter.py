@@ -138,7 +138,7 @@ Who uses the results of your work this week? Write down one thing you could do t
 ///
 """
 
-INIT_GITIGNORE = "site/\n"
+INIT_GITIGNORE = "site/\n.curriculum/\n"  # the built site; what `curriculum build --with zensical` generates
 
 
 def init_files(title: str) -> dict[str, str]:
