@@ -30,6 +30,18 @@ def build(project: Path, site: Path, strict: bool = True) -> subprocess.Complete
                           text=True, timeout=600)
 
 
+def run_cli(capsys, *argv) -> tuple:
+    """(exit code, stdout, stderr) of `curriculum ARGV...`, run in this process."""
+    from mkdocs_curriculum.cli import main
+
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse: --help and usage errors
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def copy_fixture(name: str, dest: Path) -> Path:
     target = dest / name
     shutil.copytree(FIXTURES / name, target)

@@ -7,12 +7,14 @@ must write nothing outside its site folder. Binary, huge and symlink cases are m
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -257,6 +259,10 @@ def test_path_of_five_hundred_modules_builds(tmp_path):
     page = (site / "paths" / "frontline" / "step-250" / "index.html").read_text(encoding="utf-8")
     assert "Module 253 of 502" in page  # after welcome and basics
     assert page.count("md-nav__item") < 120, "the sidebar of a long path must be sectioned and pruned"
+    found = re.search(r'id="cq-page-data" data-cq-json="([^"]*)"', page)
+    data = json.loads(unescape(found.group(1)))
+    assert len(data["path"]["modules"]) <= 21, "a module page carries its own part of the path, not all of it"
+    assert len(data["path"]["required"]) == 502 and "step-250" in data["path"]["required"]
 
 
 # --------------------------------------------------------------------------- real builds

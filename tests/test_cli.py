@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build, copy_fixture
-from mkdocs_curriculum.cli import main
+from conftest import run_cli as run
 
 SUBCOMMANDS = (["check"], ["new"], ["assign"], ["stats"], ["export"], ["export", "json"])
 
@@ -25,16 +25,6 @@ def project(tmp_path, monkeypatch):
     root = copy_fixture("basic", tmp_path)
     monkeypatch.chdir(root)
     return root
-
-
-def run(capsys, *argv):
-    """(exit code, stdout, stderr) of `curriculum ARGV...`, run in this process."""
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse: --help and usage errors
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write(path: Path, text: str, newline: str = "\n") -> Path:

@@ -16,8 +16,8 @@ import bcrypt
 import pytest
 
 from conftest import copy_fixture
+from conftest import run_cli as run
 from mkdocs_curriculum import xapi
-from mkdocs_curriculum.cli import main
 from mkdocs_curriculum.cli.lrs_auth import LEARNER_COST, add_account
 
 ROSTER = "name,email,role,team\nAna Lima,Ana@Example.com,Frontline staff,North\nBo Berg,bo@example.com,MIDDLE  managers,South\n"
@@ -28,15 +28,6 @@ def project(tmp_path, monkeypatch):
     root = copy_fixture("basic", tmp_path)
     monkeypatch.chdir(root)
     return root
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write(path: Path, text: str) -> Path:

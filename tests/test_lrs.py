@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_fixture
+from conftest import run_cli as cli
 from lrs_fixtures import CURRICULUM, DIRECT, ORIGIN, READER, READER_PASSWORD, SCRIPT, lrs_server  # noqa: F401  (lrs_server is a fixture)
 from mkdocs_curriculum import xapi
-from mkdocs_curriculum.cli import main
 from mkdocs_curriculum.cli.lrs_auth import add_account
 from mkdocs_curriculum.cli.report import read_statements
 
@@ -41,15 +41,6 @@ def project(tmp_path, monkeypatch):
     (root / "staff.csv").write_text(ROSTER)
     monkeypatch.chdir(root)
     return root
-
-
-def cli(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assign(capsys, *extra, roster="staff.csv"):

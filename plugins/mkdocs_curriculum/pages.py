@@ -14,6 +14,7 @@ from .render import data_element
 
 Link = Callable[..., str]
 STORAGE_KEY = "mkdocs-curriculum/v1"
+CHUNK = 20  # a path longer than this is split into navigation sections of CHUNK modules (plan, nav)
 
 
 def minutes(value: float) -> str:
@@ -157,11 +158,7 @@ def module_foot(curriculum: Curriculum, module: Module, role: Role | None, quest
     }
     extras = ""
     if link is not None and role is not None:
-        data["path"] = {
-            "title": role.title, "url": link("path", role.id),
-            "modules": [{"id": s.module, "title": curriculum.modules[s.module].title, "optional": s.optional,
-                         "url": link("module", role.id, s.module)} for s in role.path],
-        }
+        data["path"] = _near_path(curriculum, role, module.id, link)
         extras = _extras(curriculum, module, role, link)
     elif link is not None:
         data["copies"] = {r.id: link("module", r.id, module.id) for r in curriculum.roles_of(module.id)}
@@ -172,6 +169,19 @@ def module_foot(curriculum: Curriculum, module: Module, role: Role | None, quest
                 'data-cq-complete aria-pressed="false">Mark as complete</button></p>')
     done = '<div class="cq-path-done" data-cq-path-done hidden></div>' if "path" in data else ""
     return f'{body}{done}{extras}{data_element("cq-page-data", data)}'
+
+
+def _near_path(curriculum: Curriculum, role: Role, module_id: str, link: Link) -> dict:
+    """What a module page carries of its path: every required module's id (is the path complete, and which
+    required module is next) and its own part of the path, the sidebar's section and the module after it
+    (states in the sidebar, the next module's title). Not the whole path: with it, a long path's every page
+    would carry every other, and the build would grow with the square of the path's length."""
+    ids = [s.module for s in role.path]
+    start = ids.index(module_id) // CHUNK * CHUNK if module_id in ids else 0
+    return {"title": role.title, "url": link("path", role.id),
+            "required": [s.module for s in role.path if not s.optional],
+            "modules": [{"id": s.module, "title": curriculum.modules[s.module].title, "optional": s.optional,
+                         "url": link("module", role.id, s.module)} for s in role.path[start:start + CHUNK + 1]]}
 
 
 def _extras(curriculum: Curriculum, module: Module, role: Role, link: Link) -> str:

@@ -28,7 +28,7 @@ from .model import Curriculum
 from .tailor import Version, fill, tailor
 from .urls import Scheme, relative_url
 
-CHUNK = 20  # a path longer than this is split into navigation sections of CHUNK modules (nav.CHUNK)
+CHUNK = pages.CHUNK  # a path longer than this is split into navigation sections of CHUNK modules
 TRAINER_TITLE = "Trainer's view"
 # Front matter of a module that a role's copy of it keeps (the rest is the curriculum's business).
 KEPT_META = ("hide", "icon", "status", "subtitle")

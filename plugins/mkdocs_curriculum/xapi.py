@@ -39,7 +39,7 @@ path link that carries it in the URL fragment, which browsers never send to the 
 Module and question statements carry the path in `context.contextActivities.parent` (questions: the module,
 and the path in `grouping`). Each statement gets its `id` (a UUID) and `timestamp` when the event happens.
 
-**The browser** (assets/curriculum-xapi.js, loaded after curriculum.js only when `tracking: xapi:` is set, never
+**The browser** (assets/curriculum-xapi.js, loaded after the curriculum script only when `tracking: xapi:` is set, never
 in a SCORM package; `browser_settings` plus each role's required modules ride in the `cq-xapi-data` element's
 `data-cq-json` attribute). A `#lrs=` fragment signs the browser in: the username and the Basic credential go into
 localStorage `mkdocs-curriculum/xapi/v1` (`{v: 1, user, creds: {user: base64}, queue: [{u, s}], paths: {role: 1},

@@ -31,7 +31,7 @@ from ..xapi import personal_link, read_fragment
 from .check import load_clean
 from .errors import CliError, role_hint
 from .lrs_auth import hash_secret, learner_account, new_secret, read_auth_file, secret_matches, write_auth_file
-from .project import find_project, write_output
+from .project import find_project, read_csv_text, write_output
 
 ROSTER_COLUMNS = ("name", "email", "role")
 ASSIGN_COLUMNS = ("module_id", "module_title", "url", "requirement", "minutes", "due_date")
@@ -159,12 +159,7 @@ def _check_outputs(paths: list) -> None:
 
 def read_roster(path: Path) -> tuple[list, list]:
     """The header and the (line, values) rows, tolerating a BOM, CRLF and `;` or tab separators."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise CliError(f"cannot read {path}: {exc.strerror}.") from None
-    except UnicodeDecodeError:
-        raise CliError(f"{path} is not UTF-8 text. Save it as \"CSV UTF-8\".") from None
+    text = read_csv_text(path, '. Save it as "CSV UTF-8".')
     rows = _csv_rows(text)
     if not rows or not any(rows[0][1]):
         raise CliError(f"{path}:1: the roster is empty; its first line must be the header `name,email,role`.")

@@ -113,6 +113,17 @@ def shown_path(path: Path) -> str:
 # -- output ---------------------------------------------------------------------------------------
 
 
+def read_csv_text(path: Path, not_utf8: str) -> str:
+    """A CSV file's text (a byte-order mark dropped); a file that cannot be read is a one-line error, and one
+    that is not UTF-8 says `not_utf8` after its name."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}.") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is not UTF-8 text{not_utf8}") from None
+
+
 def write_output(text: str, output: str | None, private: bool = False) -> None:
     """Print, or write the file whole: a temporary file in the same folder, then an atomic rename.
 

@@ -27,7 +27,7 @@ from .. import xapi
 from ..load import load_curriculum
 from ..pages import count
 from .errors import CliError
-from .project import find_project, write_output
+from .project import find_project, read_csv_text, write_output
 
 PASSWORD_VARIABLE = "CURRICULUM_LRS_PASSWORD"
 PLAN_COLUMNS = ("name", "email", "role", "module_id", "module_title", "requirement", "due_date")
@@ -126,12 +126,7 @@ def summary_path(output: str) -> Path:
 
 def read_plan(path: Path) -> tuple[list, dict]:
     """The extra roster columns and the people (email -> PersonRecord) of a plan written by `assign`."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise CliError(f"cannot read {path}: {exc.strerror or exc}.") from None
-    except UnicodeDecodeError:
-        raise CliError(f"{path} is not UTF-8 text: give the plan.csv that `curriculum assign` wrote.") from None
+    text = read_csv_text(path, ": give the plan.csv that `curriculum assign` wrote.")
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=max((",", ";", "\t"), key=first.count))
     rows = [r for r in reader if any(v.strip() for v in r)]

@@ -45,7 +45,7 @@ function paintScore(box, page, sc, state) {
   if (!good) next.textContent = "What to do: choose \u201cTry again\u201d on the questions marked \u2718, read their feedback, and answer them again.";
   else if (kept) next.textContent = "Below the pass mark this time; your earlier pass still counts, so this module stays complete.";
   else {
-    var after = page.path && progressOf(page.path.modules, state);
+    var after = page.path && pathProgress(page.path, state);
     if (after && after.complete) next.textContent = "This module is complete, and so is your path.";
     else if (after && after.next) {
       next.appendChild(document.createTextNode("This module is complete. Next: "));
@@ -54,13 +54,21 @@ function paintScore(box, page, sc, state) {
   }
   box.appendChild(next);
 }
+/* A module page carries its path's required ids and only its own part of the path (pages.module_foot): the
+ * next required module is named when it is in that part, else the path page (its Continue) leads on. */
+function pathProgress(path, state) {
+  var open = path.required.filter(function (id) { return !state.done[id]; });
+  var next = open.length ? path.modules.filter(function (m) { return m.id === open[0]; })[0] ||
+    { title: "continue from your path page", url: path.url } : null;
+  return { complete: path.required.length > 0 && !open.length, next: next };
+}
 /* a role's module: once every required module of the path is done, say so and lead to the certificate */
 function showPathDone(page) {
   var box = $("[data-cq-path-done]");
   if (!box || !page.path) return;
-  var p = progressOf(page.path.modules, load()), mine = page.path.modules.filter(function (m) { return m.id === page.module; })[0];
+  var p = pathProgress(page.path, load()), required = page.path.required.indexOf(page.module) >= 0;
   box.innerHTML = "";
-  box.hidden = !(p.complete && mine && !mine.optional);
+  box.hidden = !(p.complete && required);
   if (box.hidden) return;
   box.className = "cq-path-done admonition success";
   box.appendChild(el("p", { class: "admonition-title" }, "Path complete: " + page.path.title));
