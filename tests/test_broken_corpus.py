@@ -262,7 +262,7 @@ def test_path_of_five_hundred_modules_builds(tmp_path):
     found = re.search(r'id="cq-page-data" data-cq-json="([^"]*)"', page)
     data = json.loads(unescape(found.group(1)))
     assert len(data["path"]["modules"]) <= 21, "a module page carries its own part of the path, not all of it"
-    assert len(data["path"]["required"]) == 502 and "step-250" in data["path"]["required"]
+    assert data["path"]["required"] is None, "a long path's pages leave its required list to the path page"
 
 
 # --------------------------------------------------------------------------- real builds

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from collections.abc import Callable
 from html import escape
@@ -15,8 +16,13 @@ Md = Callable[[str], str]
 
 def obfuscate(data, key: str) -> str:
     """Keep answers out of plain view in the markup. Not security: anyone can decode it (see README)."""
-    raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    pad = key.encode("utf-8") or b"k"
+    return _mixed(json.dumps(data, separators=(",", ":"), ensure_ascii=False), key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _mixed(text: str, key: str) -> str:
+    """A quiz's key is the same in the trainer's view and in every role's copy: mixed once for all of them."""
+    raw, pad = text.encode("utf-8"), key.encode("utf-8") or b"k"
     mixed = bytes(b ^ pad[i % len(pad)] ^ (i * 7 & 0xFF) for i, b in enumerate(raw))
     return base64.b64encode(mixed).decode("ascii")
 

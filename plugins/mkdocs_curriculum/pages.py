@@ -172,14 +172,16 @@ def module_foot(curriculum: Curriculum, module: Module, role: Role | None, quest
 
 
 def _near_path(curriculum: Curriculum, role: Role, module_id: str, link: Link) -> dict:
-    """What a module page carries of its path: every required module's id (is the path complete, and which
-    required module is next) and its own part of the path, the sidebar's section and the module after it
-    (states in the sidebar, the next module's title). Not the whole path: with it, a long path's every page
-    would carry every other, and the build would grow with the square of the path's length."""
+    """What a module page carries of its path: its own part of the path, the sidebar's section and the module
+    after it (states in the sidebar, the next module's title), and every required module's id (is the path
+    complete, which required module is next) when the path is no longer than two sidebar sections, as real
+    paths are. A longer path's pages leave the list out, and the script uses the one the path page stored in
+    the learner's browser: with it on every page, a long path's pages would each carry all the others, and
+    the build's time and memory would grow with the square of the path's length."""
     ids = [s.module for s in role.path]
     start = ids.index(module_id) // CHUNK * CHUNK if module_id in ids else 0
-    return {"title": role.title, "url": link("path", role.id),
-            "required": [s.module for s in role.path if not s.optional],
+    required = [s.module for s in role.path if not s.optional] if len(ids) <= 2 * CHUNK else None
+    return {"role": role.id, "title": role.title, "url": link("path", role.id), "required": required,
             "modules": [{"id": s.module, "title": curriculum.modules[s.module].title, "optional": s.optional,
                          "url": link("module", role.id, s.module)} for s in role.path[start:start + CHUNK + 1]]}
 

@@ -152,7 +152,12 @@ def _file_path(path: str) -> str:
 def start(source: str, setup: str, tmp: Path) -> Site:
     """Build `source` (a fixture name or "sample") for `setup` and serve it as that set-up says."""
     assert setup in SETUPS, setup
-    project = project_copy(source, tmp / f"{source}-{setup}")
+    return start_project(project_copy(source, tmp / f"{source}-{setup}"), setup)
+
+
+def start_project(project: Path, setup: str) -> Site:
+    """Build the project folder `project` (a copy: its mkdocs.yml is set for `setup`) and serve it."""
+    tmp, source = project.parent, project.name
     port = free_port()
     site_url = f"http://127.0.0.1:{port}/"
     configure(project, setup, site_url)

@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .harness import SETUPS, start
+from .harness import SETUPS, start, start_project
 
 pytestmark = pytest.mark.browser
 KEY = "mkdocs-curriculum/v1"
@@ -206,4 +206,44 @@ def test_start_and_continue_lead_to_the_module_after_an_instant_navigation(learn
     assert href.startswith("http://"), f"Start's address {href!r} is relative to a page Material may resolve it against"
     sample.go(page, go.click, re.compile(r"/paths/frontline/[^/]+/$"))
     quizzes_work(page, 0)
+    assert not page.failed, page.failed
+
+
+# -- a very long path: its module pages leave the required list to the path page ----------------------------
+
+@pytest.fixture(scope="module")
+def long_path(tmp_path_factory):
+    """The basic fixture with 45 more required modules in the frontline path (more than two sidebar sections)."""
+    project = tmp_path_factory.mktemp("long") / "basic"
+    from .harness import project_copy
+
+    project_copy("basic", project)
+    ids = [f"step-{i:02}" for i in range(45)]
+    for mid in ids:
+        (project / "content/modules" / f"{mid}.md").write_text(f"---\ntitle: Step {mid}\nduration: 3\n---\n\nText.\n")
+    curriculum = project / "curriculum.yml"
+    curriculum.write_text(curriculum.read_text().replace("      - process\n", "      - process\n" +
+                                                        "".join(f"      - {m}\n" for m in ids), 1))
+    site = start_project(project, "instant")
+    yield site, ids
+    site.close()
+
+
+def test_a_long_path_knows_it_is_complete_once_its_page_was_opened(learner, long_path):
+    site, ids = long_path
+    page = learner
+    done = dict.fromkeys(["basics", "process", *ids[:-1]], 1)
+    page.goto(site.url("paths/frontline/basics/"))
+    page.evaluate("([k, d]) => localStorage.setItem(k, JSON.stringify({v: 1, answers: {}, done: d, seen: d, notes: {}, "
+                  "name: ''}))", [KEY, done])
+    last = ids[-1]
+    page.goto(site.url(f"paths/frontline/{last}/"))  # before the path page was ever opened here
+    page.get_by_role("button", name="Mark as complete").click()
+    expect(page.locator("[data-cq-path-done]")).to_be_hidden()  # this page alone cannot know
+    site.go(page, page.locator(".cq-position a").click, re.compile(r"/paths/frontline/$"))
+    expect(page.locator("[data-cq-progress]")).to_contain_text("47 of 47 required modules complete")
+    assert state(page)["required"]["frontline"][-1] == last
+    site.go(page, page.go_back, re.compile(rf"/{last}/$"))
+    expect(page.locator("[data-cq-path-done]")).to_be_visible()  # with the list the path page stored
+    expect(page.locator("[data-cq-path-done]")).to_contain_text("Path complete")
     assert not page.failed, page.failed

@@ -57,16 +57,26 @@ function paintScore(box, page, sc, state) {
 /* A module page carries its path's required ids and only its own part of the path (pages.module_foot): the
  * next required module is named when it is in that part, else the path page (its Continue) leads on. */
 function pathProgress(path, state) {
-  var open = path.required.filter(function (id) { return !state.done[id]; });
+  var required = requiredOf(path, state);
+  if (!required) { /* a very long path whose page the learner has not opened here: name what this part holds */
+    var mine = path.modules.filter(function (m) { return !m.optional && !state.done[m.id]; })[0];
+    return { complete: false, next: mine || { title: "continue from your path page", url: path.url } };
+  }
+  var open = required.filter(function (id) { return !state.done[id]; });
   var next = open.length ? path.modules.filter(function (m) { return m.id === open[0]; })[0] ||
     { title: "continue from your path page", url: path.url } : null;
-  return { complete: path.required.length > 0 && !open.length, next: next };
+  return { complete: required.length > 0 && !open.length, next: next };
+}
+/* the path's required modules: in the page (paths of up to two sidebar sections), or as the path page stored them */
+function requiredOf(path, state) {
+  var stored = state.required && state.required[path.role];
+  return path.required || (Array.isArray(stored) ? stored : null);
 }
 /* a role's module: once every required module of the path is done, say so and lead to the certificate */
 function showPathDone(page) {
   var box = $("[data-cq-path-done]");
   if (!box || !page.path) return;
-  var p = pathProgress(page.path, load()), required = page.path.required.indexOf(page.module) >= 0;
+  var state = load(), p = pathProgress(page.path, state), required = (requiredOf(page.path, state) || []).indexOf(page.module) >= 0;
   box.innerHTML = "";
   box.hidden = !(p.complete && required);
   if (box.hidden) return;

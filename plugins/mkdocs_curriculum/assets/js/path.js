@@ -20,12 +20,19 @@ function progressBar(p) {
   box.appendChild(el("p", { class: "cq-progress__text" }, label + " \u00b7 " + (p.left ? minutes(p.left) + " left" : "nothing left to do")));
   return box;
 }
-function remember(role) { /* the path the learner opened: the home page and search results lead to it */
-  var s = load();
-  if (s.role !== role) { s.role = role; save(s); }
+/* the path the learner opened (the home page and search results lead to it), and its required modules, which
+ * the pages of a very long path do not carry (pages.py: _near_path) */
+function remember(path) {
+  var s = load(), ids = path.modules.filter(function (m) { return !m.optional; }).map(function (m) { return m.id; });
+  var known = s.required && Array.isArray(s.required[path.role]) ? s.required[path.role] : null;
+  if (s.role === path.role && known && known.join("\n") === ids.join("\n")) return;
+  s.role = path.role;
+  s.required = s.required && typeof s.required === "object" ? s.required : {};
+  s.required[path.role] = ids;
+  save(s);
 }
 function initPath(path) {
-  remember(path.role);
+  remember(path);
   navModules = path.modules;
   markNav();
   var state = load(), p = progressOf(path.modules, state);
