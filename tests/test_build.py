@@ -191,9 +191,9 @@ def test_trainer_pages_list_every_module_and_link_in_module_order(site):
             assert set(urls) <= primary_nav_links(html, url), url
 
 
-def test_trainer_navigation_is_one_shared_bounded_section():
-    """All trainer pages share one Navigation (built once, not once per page) whose trainer section holds the
-    index and the modules in sections of CHUNK, like a long path, so `navigation.prune` keeps each page small."""
+def test_trainer_navigation_is_bounded_one_per_group_of_modules():
+    """A trainer's page carries the index and its own group of CHUNK modules (one Navigation per group, built
+    once, not once per page); previous/next go through every module in order, so all of them are reachable."""
     from html import escape
     from types import SimpleNamespace
 
@@ -205,15 +205,17 @@ def test_trainer_navigation_is_one_shared_bounded_section():
     modules = {("trainer", f"m{i:02d}"): fake(f"m{i:02d}") for i in range(45)}
     index = fake("All modules")
     navs = role_nav.build_navs(SimpleNamespace(roles={}), [], {}, {}, modules, index)
-    shared = {id(navs[key]) for key in modules}
-    assert len(shared) == 1 and navs[next(iter(modules))] is not navs[None]
-    section = navs[next(iter(modules))].items[-1]
-    assert section.title == escape(role_nav.TRAINER_TITLE) and section.children[0] is index
-    chunks = section.children[1:]
-    assert [len(c.children) for c in chunks] == [20, 20, 5]
-    assert [p for c in chunks for p in c.children] == list(modules.values())
-    assert navs[None].items[-1].children == [index] and index.parent is navs[None].items[-1]
     pages = list(modules.values())
+    assert len({id(navs[key]) for key in modules}) == 3 and navs[next(iter(modules))] is not navs[None]
+    groups = []
+    for key in list(modules)[::20]:
+        section = navs[key].items[-1]
+        assert section.title == escape(role_nav.TRAINER_TITLE) and section.children[0] is index
+        (group,) = section.children[1:]
+        assert group.parent is section
+        groups.append(group.children)
+    assert [len(g) for g in groups] == [20, 20, 5] and [p for g in groups for p in g] == pages
+    assert navs[None].items[-1].children == [index] and index.parent is navs[None].items[-1]
     assert pages[0].previous_page is index and index.next_page is pages[0] and pages[-1].next_page is None
     assert all(a.next_page is b and b.previous_page is a for a, b in itertools.pairwise(pages))
 

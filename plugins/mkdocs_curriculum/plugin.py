@@ -95,7 +95,6 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self.dirty = dirty  # `--dirty`: rebuild only what changed (a role's copy changes with its module)
 
     def on_config(self, config):
-        self.serving = getattr(self, "serving", False)
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.source = self.root / self.config.curriculum
         for name in EXTENSIONS:
@@ -118,7 +117,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         config.markdown_extensions.append(self._links)
         self._md = None
         self._snippets = {}
-        self._here, self._warned = None, set()  # the page whose quiz and coaching snippets are being rendered
+        self._here, self._warned = None, set()
         return config
 
     # -- files: load the curriculum and add the pages it implies --------------------------------
