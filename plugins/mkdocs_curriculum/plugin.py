@@ -444,7 +444,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_post_build(self, config):
         """Write the curriculum as data (`curriculum.json`, see schema/curriculum.schema.json), and with
         `scorm: true` each role's SCORM 1.2 package into `downloads/` (not while serving: each is a build)."""
-        cur = getattr(self, "curriculum", None)
+        cur = self.curriculum
         if self.scorm_role:
             return
         if cur and self.config.scorm and not self.serving:
