@@ -40,6 +40,8 @@ SETUPS = ("instant", "elsewhere", "plain", "serve", "file", "properdocs", "zensi
 INSTANT_SETUPS = ("instant", "properdocs", "zensical")  # served at site_url with navigation.instant
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 CONTAINER = "document.querySelector('[data-md-component=container]')"
+# Material fetches the sitemap once per full page load; the entry appears when its response has ended.
+SITEMAP_LOADED = "() => performance.getEntriesByType('resource').some(e => /\\/sitemap\\.xml$/.test(e.name))"
 
 
 def free_port() -> int:
@@ -77,7 +79,7 @@ def configure(project: Path, setup: str, site_url: str) -> None:
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
-def _http_server(directory: Path, port: int):
+def _http_server(directory: Path, port: int, sitemap_delay: float = 0):
     import functools
     import http.server
     import threading
@@ -85,6 +87,11 @@ def _http_server(directory: Path, port: int):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def do_GET(self):
+            if self.path.endswith("/sitemap.xml"):
+                time.sleep(sitemap_delay)  # a busy server: see Site.ready
+            super().do_GET()
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -120,6 +127,8 @@ class Site:
     def go(self, page, click, expect: str | None = None) -> None:
         """Navigate by `click()` (a person's action) and prove the kind of navigation this set-up promises.
         `expect` is a glob the new address must match."""
+        if self.instant:
+            self.ready(page)
         token = uuid.uuid4().hex
         page.evaluate(f"t => {{ window.cqVisit = t; window.cqOld = {CONTAINER}; }}", token)
         old = page.url
@@ -135,6 +144,12 @@ class Site:
             f"[{self.setup}] the click to {page.url} was {'an instant navigation' if survived else 'a full page load'}, "
             f"expected {'an instant navigation' if self.instant else 'a full page load'}")
 
+    def ready(self, page) -> None:
+        """Wait until Material can navigate instantly: it ignores clicks made before its `sitemap.xml` has
+        arrived (they become full page loads), which a test clicks fast enough to hit on a busy machine."""
+        page.wait_for_function(SITEMAP_LOADED)
+        page.evaluate("() => new Promise(done => setTimeout(done, 50))")  # its parse and subscription
+
     def close(self) -> None:
         for stop in self.stop:
             stop()
@@ -149,14 +164,15 @@ def _file_path(path: str) -> str:
     return path + "index.html" if index else "/".join(parts) + ".html"
 
 
-def start(source: str, setup: str, tmp: Path) -> Site:
+def start(source: str, setup: str, tmp: Path, sitemap_delay: float = 0) -> Site:
     """Build `source` (a fixture name or "sample") for `setup` and serve it as that set-up says."""
     assert setup in SETUPS, setup
-    return start_project(project_copy(source, tmp / f"{source}-{setup}"), setup)
+    return start_project(project_copy(source, tmp / f"{source}-{setup}"), setup, sitemap_delay)
 
 
-def start_project(project: Path, setup: str) -> Site:
-    """Build the project folder `project` (a copy: its mkdocs.yml is set for `setup`) and serve it."""
+def start_project(project: Path, setup: str, sitemap_delay: float = 0) -> Site:
+    """Build the project folder `project` (a copy: its mkdocs.yml is set for `setup`) and serve it;
+    `sitemap_delay` (seconds) makes the static server slow to send `sitemap.xml`."""
     tmp, source = project.parent, project.name
     port = free_port()
     site_url = f"http://127.0.0.1:{port}/"
@@ -181,5 +197,5 @@ def start_project(project: Path, setup: str) -> Site:
         return Site(setup, out.as_uri() + "/", False)
     if setup == "elsewhere":
         port = free_port()  # the site says one address, the server answers at another
-    server = _http_server(out, port)
+    server = _http_server(out, port, sitemap_delay)
     return Site(setup, f"http://127.0.0.1:{port}/", setup in INSTANT_SETUPS, [server.shutdown])

@@ -247,3 +247,16 @@ def test_a_long_path_knows_it_is_complete_once_its_page_was_opened(learner, long
     expect(page.locator("[data-cq-path-done]")).to_be_visible()  # with the list the path page stored
     expect(page.locator("[data-cq-path-done]")).to_contain_text("Path complete")
     assert not page.failed, page.failed
+
+
+def test_a_click_before_materials_sitemap_arrives_is_still_proved_instant(learner, tmp_path):
+    """Material drops clicks made before its sitemap.xml arrives (full page loads), so `Site.go` waits for
+    it: with a server slow to send it, the harness must still see an instant navigation, not a flaky one."""
+    site = start("basic", "instant", tmp_path, sitemap_delay=2)
+    try:
+        page = learner
+        page.goto(site.url("paths/frontline/"))
+        site.go(page, page.locator("[data-cq-continue]").click, re.compile(r"/paths/frontline/basics/$"))
+        ready(page.locator(".cq-quiz").first)
+    finally:
+        site.close()
