@@ -93,6 +93,7 @@ def test_a_learner_goes_through_a_path(learner, site):
     name.fill("Ana Lima")
     expect(page.locator(".cq-certificate__name")).to_have_text("Ana Lima")
     assert state(page)["name"] == "Ana Lima"
+    print_certificate(page)
 
     extras = page.locator(".cq-path__extras a", has_text="Extras")  # the optional module, offered as an extra
     site.go(page, extras.click, re.compile(r"/extras(/|\.html)$"))  # after a visit to the path page
@@ -120,6 +121,21 @@ def test_a_learner_goes_through_a_path(learner, site):
     expect(notes).to_have_value("Ask Sam about the queue.")
     expect(page.locator(".cq-quiz").nth(0).locator(".cq-quiz__result")).to_contain_text("Correct")
     assert not page.failed, page.failed
+
+
+def print_certificate(page) -> None:
+    """Print, as a person does (the button, then the browser's print): the certificate alone, on one page."""
+    page.evaluate("() => { window.cqPrinted = 0; window.print = () => { window.cqPrinted++; }; }")
+    page.get_by_role("button", name="Print certificate").click()
+    assert page.evaluate("() => window.cqPrinted") == 1
+    page.emulate_media(media="print")
+    expect(page.locator(".cq-certificate")).to_be_visible()
+    for hidden in (".md-header", ".cq-path__modules", "[data-cq-progress]", ".md-footer", "#cq-cert-name"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1, "the certificate does not print on one page"
+    page.emulate_media(media="screen")
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
 
 
 def test_notes_download_and_reset_after_arriving_by_a_click(learner, site, tmp_path):
