@@ -35,9 +35,8 @@ first line, an HTML comment the extension removes: `<!-- curriculum {"role": "fr
 of the module file, `path`, the module ids of the role's path, `modules_dir` and `directory_urls`: relative
 links are then rebased as the plugin does, see `links.py`; `link_base: "source"` writes the links of quiz and
 coaching snippets relative to the page's source folder, for a host that resolves every link from there:
-Zensical, which then rewrites the visible ones; a link inside choice feedback or an explanation, which the
-browser script shows, is not seen by Zensical and stays relative to the source folder: one level off with
-directory URLs, a known limitation).
+Zensical, which then rewrites them; a link inside choice feedback or an explanation, which the browser script
+shows from the answer key where Zensical never sees it, is written from the page's own address instead).
 """
 
 from __future__ import annotations
@@ -56,7 +55,8 @@ from . import links, pages
 from .blocks import Context, parse_body
 from .errors import CurriculumError, Problem, Problems
 from .model import Curriculum, Module, Role
-from .plan import slot_renderer, source_base
+from .plan import source_base
+from .render import slot_renderer
 from .snippets import make_safe
 from .tailor import PREFIX, Version, fill, tailor
 from .urls import page_url, relative_url
@@ -110,7 +110,7 @@ class _Page:
         self.page: dict = {}
         self.version: Version | None = None
         self.copy: links.Copy | None = None
-        self._snippet_md: markdown.Markdown | None = None
+        self._snippet_md: dict[bool, markdown.Markdown] = {}
 
     def option(self, name: str):
         value = self.page[name] if name in self.page else self.config[name]
@@ -138,9 +138,10 @@ class _Page:
         return links.Copy(str(self.option("module")), posixpath.dirname(page) + "/",
                           self.page.get("modules_dir", "modules"), frozenset(self.page.get("path", ())))
 
-    def snippet_link(self, url: str) -> str:
-        """A link in a quiz or coaching snippet, written relative to the module's file, as the page's URL
-        needs it (snippets are embedded as HTML, some inside the answer key: no host sees their links)."""
+    def snippet_link(self, url: str, later: bool = False) -> str:
+        """A link in a quiz or coaching snippet, written relative to the module's file, as the page needs it:
+        from its source folder (`link_base: source`) where the host rewrites the page's links, and from the
+        page's own address for a snippet the browser shows `later`, from the answer key, where no host sees it."""
         parts = links.relative(url)
         source, page = self.page.get("source"), self.page.get("page")
         if parts is None or not source or not page:
@@ -149,21 +150,23 @@ class _Page:
         if not found:
             return url
         directory_urls = bool(self.page.get("directory_urls", True))
-        here = source_base(page) if self.page.get("link_base") == "source" else page_url(page, directory_urls)
+        from_source = self.page.get("link_base") == "source" and not later
+        here = source_base(page) if from_source else page_url(page, directory_urls)
         there = page_url(found, directory_urls) if found.endswith(".md") else found
         new = relative_url(there, here)
         return new + (f"?{parts[1]}" if parts[1] else "") + (f"#{parts[2]}" if parts[2] else "")
 
-    def snippet_md(self):
-        """Snippets render with the host's extensions (but this one), without raw HTML or script attributes."""
-        if self._snippet_md is None:
+    def snippet_md(self, later: bool = False):
+        """Snippets render with the host's extensions (but this one), without raw HTML or script attributes;
+        `later`: for the answer key (see `snippet_link`)."""
+        if later not in self._snippet_md:
             others = [e for e in self.md.registeredExtensions if not isinstance(e, CurriculumExtension)]
             try:
                 md = markdown.Markdown(extensions=list(SNIPPET_EXTENSIONS) + others)
             except Exception:  # an extension that cannot be registered twice: the plugin's own set
                 md = markdown.Markdown(extensions=list(SNIPPET_EXTENSIONS))
-            self._snippet_md = make_safe(md, lambda url, _element: self.snippet_link(url))
-        md = self._snippet_md
+            self._snippet_md[later] = make_safe(md, lambda url, _element: self.snippet_link(url, later))
+        md = self._snippet_md[later]
 
         def render(text: str) -> str:
             md.reset()
@@ -220,7 +223,8 @@ class _Fill(Postprocessor):
         ext, version = self.state, self.state.version
         if version is None or PREFIX not in text:
             return text
-        html = fill(text, version, slot_renderer(version, ext.snippet_md(), ext.titles()))
+        later = ext.snippet_md(later=True) if ext.page.get("link_base") == "source" else None
+        html = fill(text, version, slot_renderer(version, ext.snippet_md(), ext.titles(), later))
         if _FOOT in html:
             cur = ext.curriculum(version.module)
             role = cur.roles.get(version.role) if version.role else None

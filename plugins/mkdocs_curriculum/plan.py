@@ -151,19 +151,13 @@ class Plan:
 
     def slot_renderer(self, version: Version, md: Md):
         """`render_slot(kind, node, number)` for tailor.fill: the block HTML the MkDocs plugin writes."""
-        return slot_renderer(version, md, {rid: r.title for rid, r in self.curriculum.roles.items()})
+        return render.slot_renderer(version, md, {rid: r.title for rid, r in self.curriculum.roles.items()})
 
 
 def source_base(uri: str) -> str:
     """The folder of a docs uri as a URL base: `paths/a/b.md` -> `paths/a/`, `catalog.md` -> ``."""
     folder = uri.rsplit("/", 1)[0] if "/" in uri else ""
     return folder + "/" if folder else ""
-
-
-def slot_renderer(version: Version, md: Md, titles: dict):
-    """The HTML of each placeholder of a tailored version (quiz, coaching, a trainer's `for` label), drawn by
-    the block's kind (`render.slot_renderer`)."""
-    return render.slot_renderer(version, md, titles)
 
 
 def compile_plan(curriculum: Curriculum, existing: Iterable[str] = (), directory_urls: bool = True) -> Plan:
@@ -227,5 +221,4 @@ __all__ = [
     "chunks",
     "compile_plan",
     "relative_url",
-    "slot_renderer",
 ]

@@ -16,10 +16,10 @@ from .markup import Md, data_element, inline, obfuscate, role_names
 from .model import Coaching, Module, Question
 
 
-def slot_renderer(version, md: Md, titles: dict):
+def slot_renderer(version, md: Md, titles: dict, md_later: Md | None = None):
     """`render_slot(slot, node, number)` for `tailor.fill`: the HTML of each placeholder of a tailored version
-    (`titles`: role id -> title, in curriculum order)."""
-    page = Page(version.module, md, titles, version.role is None, len(version.questions))
+    (`titles`: role id -> title, in curriculum order; `md_later`: see `Page.md_later`)."""
+    page = Page(version.module, md, titles, version.role is None, len(version.questions), md_later)
     return lambda slot, node, number: block_html(slot, node, number, page)
 
 

@@ -123,6 +123,22 @@ def test_a_learner_goes_through_a_path(learner, site):
     assert not page.failed, page.failed
 
 
+def test_a_link_in_a_choices_feedback_leads_to_the_learners_copy_of_the_module(learner, site):
+    """Feedback is shown by the script after Check, from the answer key: no host rewrites its links, so the
+    build must write them as the page's own address needs them (with and without directory URLs)."""
+    page = learner
+    page.goto(site.url("paths/frontline/process/"))
+    quiz = page.locator(".cq-quiz")
+    ready(quiz)
+    quiz.get_by_label("Argue").check()
+    check(page, quiz)
+    link = quiz.locator(".cq-choice__feedback a", has_text="the basics")
+    expect(link).to_be_visible()
+    site.go(page, link.click, re.compile(r"/paths/frontline/basics(/|\.html)$"))
+    ready(page.locator(".cq-quiz").first)
+    assert not page.failed, page.failed
+
+
 def print_certificate(page) -> None:
     """Print, as a person does (the button, then the browser's print): the certificate alone, on one page."""
     page.evaluate("() => { window.cqPrinted = 0; window.print = () => { window.cqPrinted++; }; }")

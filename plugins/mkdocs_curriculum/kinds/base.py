@@ -57,6 +57,13 @@ class Page:
     titles: dict  # role id -> title, in curriculum order
     trainer: bool  # the trainer's view (every role's section, labelled)
     total: int = 0  # the questions in this version of the page
+    # A snippet the browser shows later (inside the answer key): no host sees its links, so they must be written
+    # as the page's own address needs them; None: as `md` writes them (the MkDocs plugin's `md` already does).
+    md_later: Callable[[str], str] | None = None
+
+    @property
+    def later(self) -> Callable[[str], str]:
+        return self.md_later or self.md
 
 
 class Out(Protocol):

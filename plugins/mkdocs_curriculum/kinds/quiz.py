@@ -200,7 +200,7 @@ def normalise(answer: str) -> str:
 
 def quiz_html(q: Question, number: int, page: Page) -> str:
     md, qid = page.md, escape(q.id)
-    key = obfuscate(solution(q, md), f"{page.module.id}/{q.id}")
+    key = obfuscate(solution(q, page.later), f"{page.module.id}/{q.id}")
     shuffle = " data-cq-shuffle" if q.shuffle else ""
     parts = [
         f'<div class="cq-quiz" data-cq-{Quiz.handler}="{qid}" data-cq-kind="{q.kind}" data-cq-key="{key}"{shuffle}>',
