@@ -3,7 +3,8 @@
 scorm-again (test_scorm_browser.py) is a runtime that a test page hosts; scormhost is a whole LMS: its own
 upload form, its own activity menu (it reads the manifest's organisation), its own player page and API, and it
 keeps what the SCO sent on its server. Everything goes through its own pages, as HR and a learner would use
-them, on a server started here on 127.0.0.1 only. What it stored is read back from its own API.
+them, on a server started here on 127.0.0.1 only. What it stored is read back from its own API. Both kinds of
+package run in it: one per role (an activity menu) and one per module (`--per-module`: launched directly).
 """
 
 from __future__ import annotations
@@ -67,37 +68,45 @@ def host(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def imported(host, browser, tmp_path_factory):
-    """HR's side: register (the first account is the admin), upload each role's zip with the catalogue's own
-    upload form. Returns {role: package id}."""
-    zips = _packages(str(tmp_path_factory.mktemp("scormhost-zips")))
+def hr(host, browser):
+    """HR's browser, signed in to the LMS as its admin (the first account registered)."""
     context = browser.new_context()
-    try:
-        page = context.new_page()
-        answer = page.request.post(f"{host}/api/auth/register", data={
-            "email": "hr@curriculum-tests.org", "username": "hr-admin", "password": "correct-horse-9", "display_name": "HR"})
-        assert answer.ok, answer.text()
-        ids = {}
-        for path in zips:
-            page.goto(f"{host}/")
-            page.locator("#upload-form input[type=file]").set_input_files(str(path))
-            with page.expect_navigation():  # the form reloads the catalogue once the package is in
-                page.get_by_role("button", name="Upload").click()
-            ids[path.name.split("-scorm12")[0]] = path.stem
-        listed = {p["id"]: p for p in page.request.get(f"{host}/api/packages").json()}
-        assert set(ids.values()) <= set(listed)
-        assert listed[ids["frontline"]]["title"] == "Frontline staff" and listed[ids["frontline"]]["launch_count"] == 3
-        assert listed[ids["managers"]]["launch_count"] == 2
-        return ids
-    finally:
-        context.close()
+    page = context.new_page()
+    answer = page.request.post(f"{host}/api/auth/register", data={
+        "email": "hr@curriculum-tests.org", "username": "hr-admin", "password": "correct-horse-9", "display_name": "HR"})
+    assert answer.ok, answer.text()
+    yield page
+    context.close()
 
 
-def open_from_menu(page, host, package, title):
-    """The learner opens the course from the catalogue, then the module from the course's activity menu."""
+def upload(hr, host, path: Path) -> str:
+    """HR uploads a zip with the catalogue's own upload form; returns the package's id in the LMS."""
+    hr.goto(f"{host}/")
+    hr.locator("#upload-form input[type=file]").set_input_files(str(path))
+    with hr.expect_navigation():  # the form reloads the catalogue once the package is in
+        hr.get_by_role("button", name="Upload").click()
+    return path.stem
+
+
+@pytest.fixture(scope="module")
+def imported(hr, host, tmp_path_factory):
+    """Each role's zip, uploaded by HR. Returns {role: package id}."""
+    zips = _packages(str(tmp_path_factory.mktemp("scormhost-zips")))
+    ids = {path.name.split("-scorm12")[0]: upload(hr, host, path) for path in zips}
+    listed = {p["id"]: p for p in hr.request.get(f"{host}/api/packages").json()}
+    assert set(ids.values()) <= set(listed)
+    assert listed[ids["frontline"]]["title"] == "Frontline staff" and listed[ids["frontline"]]["launch_count"] == 3
+    assert listed[ids["managers"]]["launch_count"] == 2
+    return ids
+
+
+def open_from_menu(page, host, package, title=None):
+    """The learner opens the course from the catalogue, then the module from the course's activity menu (a
+    package of one module, `title` None, launches from the catalogue's own "Launch")."""
     page.goto(f"{host}/")
     page.locator("tr", has_text=package).get_by_role("link").click()
-    page.get_by_role("link", name=title, exact=True).click()
+    if title is not None:
+        page.get_by_role("link", name=title, exact=True).click()
     page.wait_for_url("**/launch/**")
     frame = page.frame_locator("#scormhost-content")
     frame.locator(".cq-module-head").wait_for()
@@ -223,3 +232,48 @@ def test_every_sco_launches_from_the_players_menu_records_and_restores(browser, 
     finally:
         context.close()
     assert not errors, errors
+
+
+def test_a_package_per_module_launches_records_and_restores(browser, host, hr, tmp_path):
+    """`export scorm --per-module`, for LMSs that launch one SCO per package: the last required module of a
+    path, uploaded alone, passed, left by the player's own navigation, relaunched on another computer."""
+    from mkdocs_curriculum.export import scorm
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "basic", project)
+    zips = scorm.export_packages(project / "mkdocs.yml", tmp_path / "zips", ["frontline"], per_module=True)
+    assert sorted(z.relative_to(tmp_path / "zips").as_posix() for z in zips) == [
+        "frontline/basics-scorm12.zip", "frontline/extras-scorm12.zip", "frontline/process-scorm12.zip"]
+    package = upload(hr, host, tmp_path / "zips/frontline/process-scorm12.zip")
+    listed = {p["id"]: p for p in hr.request.get(f"{host}/api/packages").json()}
+    assert listed[package]["title"] == "Frontline staff: The process" and listed[package]["launch_count"] == 1
+    errors, failed = [], []
+    context, page = learner(browser, errors)
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    try:
+        page.goto(f"{host}/")
+        assert page.locator("tr", has_text=package).get_by_role("link").inner_text() == "Launch"
+        frame = open_from_menu(page, host, package)
+        frame.get_by_label("Listen").check()
+        frame.get_by_label("Help").check()
+        frame.get_by_role("button", name="Check").click()
+        page.wait_for_function("() => API.LMSGetValue('cmi.core.lesson_status') === 'passed'")
+        leave(page, host)
+        elements = stored(page, host, package, "paths/frontline/process.html",
+                          lambda e: e.get("cmi.core.lesson_status") == "passed")
+        assert (elements.get("cmi.core.lesson_status"), elements.get("cmi.core.score.raw")) == ("passed", "100")
+        assert re.fullmatch(r"\d{4}:\d\d:\d\d", elements["cmi.core.session_time"])
+        cookie = guest_id(context)
+    finally:
+        context.close()
+    context, page = learner(browser, errors, cookie)
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    try:
+        frame = open_from_menu(page, host, package)
+        assert frame.get_by_label("Listen").is_checked() and frame.get_by_label("Help").is_checked()
+        assert "1/1 (100%)" in frame.locator("[data-cq-score]").inner_text()
+        leave(page, host)
+    finally:
+        context.close()
+    assert not errors, errors
+    assert not failed, failed
