@@ -143,8 +143,6 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             files.append(File.generated(config, asset.uri, content=asset.text))
         if self.tracking:  # what the tracking script needs, on every page (Material keeps <body> across pages)
             settings = xapi.browser_settings(config.site_url, self.tracking)
-            settings["paths"] = {rid: [s.module for s in role.path if not s.optional]
-                                 for rid, role in (self.curriculum.roles if self.curriculum else {}).items()}
             self._xapi_data = render.data_element("cq-xapi-data", settings)
         self.plan = None
         if self.curriculum:

@@ -40,8 +40,8 @@ Module and question statements carry the path in `context.contextActivities.pare
 and the path in `grouping`). Each statement gets its `id` (a UUID) and `timestamp` when the event happens.
 
 **The browser** (assets/curriculum-xapi.js, loaded after the curriculum script only when `tracking: xapi:` is set, never
-in a SCORM package; `browser_settings` plus each role's required modules ride in the `cq-xapi-data` element's
-`data-cq-json` attribute). A `#lrs=` fragment signs the browser in: the username and the Basic credential go into
+in a SCORM package; `browser_settings` ride in the `cq-xapi-data` element's `data-cq-json` attribute, the same on
+every page; whether a path is complete, the curriculum script tells: `mkdocsCurriculum.pathComplete`). A `#lrs=` fragment signs the browser in: the username and the Basic credential go into
 localStorage `mkdocs-curriculum/xapi/v1` (`{v: 1, user, creds: {user: base64}, queue: [{u, s}], paths: {role: 1},
 refused, rejected}`) and the fragment leaves the address bar (`history.replaceState`). With nobody signed in
 nothing is recorded. The statements come from curriculum.js's events (`curriculum:visit`, `curriculum:answer`,

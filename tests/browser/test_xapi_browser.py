@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -373,6 +374,19 @@ def test_without_tracking_the_site_has_no_tracking_code(site_of):
     site = site_of("basic")
     assert not list((site / "assets" / "curriculum").glob("curriculum-xapi*"))
     assert "cq-xapi-data" not in (site / "paths" / "frontline" / "basics" / "index.html").read_text()
+
+
+def test_the_tracking_settings_are_the_same_small_element_on_every_page(tracked):
+    """Material keeps <body> across pages, so the settings ride on every page: they must not grow with the
+    course (no module or role ids: the curriculum script judges whether a path is complete)."""
+    found = set()
+    for page in tracked.site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        found.update(re.findall(r'<div hidden id="cq-xapi-data"[^>]*>', text))
+    assert len(found) == 1, found
+    (element,) = found
+    assert tracked.lrs.xapi in unescape(element) and len(element) < 1500, element
+    assert not any(word in element for word in ("basics", "process", "frontline", "managers")), element
 
 
 @BROWSER

@@ -94,9 +94,9 @@
     var p = document.querySelector(".cq-privacy");
     if (p) p.textContent = "Your progress (not your notes or typed answers) is also sent to your organisation's learning record.";
   }
-  function pathDone(role) {
-    var s = read(), need = cfg.paths[role], done = window.mkdocsCurriculum.load().done;
-    if (!need || !need.length || s.paths[role] || !need.every(function (m) { return done[m]; })) return;
+  function pathDone(role, path) { /* path: the page's path data; the curriculum script judges it */
+    var s = read();
+    if (!path || s.paths[role] || !window.mkdocsCurriculum.pathComplete(path)) return;
     s.paths[role] = 1;
     write(s);
     record("completed", "path", ids(role).p, { completion: true });
@@ -106,11 +106,11 @@
     if (!el || el.cqX || !on()) return;
     el.cqX = 1;
     here = { page: page, t0: Date.now() };
-    if (path) return privacy(), pathDone(path.role);
+    if (path) return privacy(), pathDone(path.role, path);
     if (!page.role) return; /* the trainer's view */
     var a = ids(page.role, page.module);
     record("launched", "module", a.m, null, a.p);
-    pathDone(page.role);
+    pathDone(page.role, page.path);
   }
   function pageVisit() {
     signIn();
@@ -143,7 +143,7 @@
         completion: true, duration: "PT" + Math.floor(t / 3600) + "H" + Math.floor(t / 60) % 60 + "M" + t % 60 + "S"
       }, a.p);
     } else if (!sc && d.complete) record("completed", "module", a.m, { completion: true }, a.p);
-    if (d.complete) pathDone(role);
+    if (d.complete) pathDone(role, here.page.path);
   });
   listen("reset", function () { var s = read(); s.paths = {}; write(s); setTimeout(privacy); });
   addEventListener("online", flush);

@@ -19,7 +19,13 @@ function init() {
   if (home) initHome(home);
   if (page || path) emit("curriculum:visit", { page: page || null, path: path || null }); /* set up, once a visit */
 }
-window.mkdocsCurriculum = { key: KEY, load: load, save: save, backend: backend, fresh: fresh, valid: valid, score: score };
+/* is the learner's path complete: from a path page's data (every module), or a module page's (requiredOf) */
+function pathComplete(path) {
+  var state = load();
+  return "required" in path ? pathProgress(path, state).complete : progressOf(path.modules, state).complete;
+}
+window.mkdocsCurriculum = { key: KEY, load: load, save: save, backend: backend, fresh: fresh, valid: valid, score: score,
+  pathComplete: pathComplete };
 if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { init(); });
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
 else init();
