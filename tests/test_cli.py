@@ -595,17 +595,17 @@ def test_assign_refuses_a_broken_curriculum(project, tmp_path, capsys):
 # -- stats --------------------------------------------------------------------------------------
 
 
-def test_stats_table(project, capsys):
+def test_stats_table(project, capsys):  # the words include the link in a feedback of process.md
     code, out, _ = run(capsys, "stats")
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Fixture Academy"
     assert lines[2].split() == ["Role", "Modules", "Optional", "Quizzes", "Coaching", "Words", "Required", "time",
                                 "Optional", "time"]
-    assert lines[4].split()[:6] == ["frontline", "3", "1", "3", "0", "56"]
+    assert lines[4].split()[:6] == ["frontline", "3", "1", "3", "0", "60"]
     assert lines[4].endswith("35 min         10 min")
-    assert lines[5].split()[:6] == ["managers", "2", "0", "3", "1", "65"]
-    assert lines[7].split()[:6] == ["All", "modules", "3", "3", "1", "120"]
+    assert lines[5].split()[:6] == ["managers", "2", "0", "3", "1", "69"]
+    assert lines[7].split()[:6] == ["All", "modules", "3", "3", "1", "124"]
     assert lines[-2:] == [
         "Words: what each role reads (its own sections, quizzes and prompts).",
         "All modules: the words of every module's whole source (all roles' sections and block markup)."]
@@ -617,10 +617,10 @@ def test_stats_json(project, capsys):
     data = json.loads(out)
     frontline, managers = data["roles"]
     assert frontline == {"role": "frontline", "title": "Frontline staff", "modules": 3, "optional_modules": 1,
-                         "quizzes": 3, "coaching_prompts": 0, "words": 56,
+                         "quizzes": 3, "coaching_prompts": 0, "words": 60,
                          "required_minutes": 35, "optional_minutes": 10}
-    assert managers["coaching_prompts"] == 1 and managers["modules"] == 2 and managers["words"] == 65
-    assert data["total"] == {"modules": 3, "quizzes": 3, "coaching_prompts": 1, "source_words": 120, "minutes": 45}
+    assert managers["coaching_prompts"] == 1 and managers["modules"] == 2 and managers["words"] == 69
+    assert data["total"] == {"modules": 3, "quizzes": 3, "coaching_prompts": 1, "source_words": 124, "minutes": 45}
 
 
 def test_stats_words_count_what_each_role_reads(project, capsys):
@@ -654,8 +654,10 @@ Ten eleven.
     cur = project / "curriculum.yml"
     cur.write_text(cur.read_text().replace("path: [basics, process]", "path: [extras]"))
     frontline, managers = json.loads(run(capsys, "stats", "--json")[1])["roles"]
-    assert frontline["words"] == 56 - 2 + 2 + 3 + 2  # basics and process as before; extras: heading, section, quiz
+    assert frontline["words"] == 60 - 2 + 2 + 3 + 2  # basics and process as before; extras: heading, section, quiz
     assert managers["words"] == 2 + 1 + 3  # heading, section, coaching title and body
+
+
 # -- export -------------------------------------------------------------------------------------
 
 

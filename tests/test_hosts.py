@@ -22,7 +22,8 @@ from mkdocs_curriculum.urls import Scheme, page_url, relative_url
 ROOT = Path(__file__).resolve().parents[1]
 EXT = "mkdocs_curriculum.markdown_extension"
 CORE = ("load", "model", "blocks", "kinds", "kinds.quiz", "kinds.coaching", "kinds.for_", "roles", "suggest", "markup",
-        "tailor", "render", "pages", "catalog", "urls", "plan", "markdown_extension")
+        "tailor", "render", "pages", "catalog", "urls", "plan", "markdown_extension", "preview", "zensical_host", "links",
+        "xapi", "snippets")
 HOSTS = ("mkdocs", "material", "zensical", "properdocs")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
@@ -224,6 +225,26 @@ def test_the_sample_built_by_zensical_has_every_role_page(tmp_path, sample):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.count('class="md-tabs__item') >= len(sample.roles)  # a tab per role
     assert {k: v for k, v in _digest(project).items() if not k.startswith("site/")} == before  # nothing modified
+
+
+@pytest.mark.build
+def test_a_zensical_build_says_that_it_sends_no_learning_records(tmp_path):
+    """`tracking` is a plugin feature: a Zensical build says so, and `--strict` stops before building."""
+    project = tmp_path / "course"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "basic", project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - curriculum\n" in text
+    config.write_text(text.replace("  - curriculum\n", "  - curriculum:\n      tracking:\n"
+                                   "        xapi: https://lrs.example.org/xAPI/\n"), encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs_curriculum.cli", "build", "--with", "zensical"]
+    strict = subprocess.run([*command, "--strict"], cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
+    assert strict.returncode != 0 and "sends no learning records" in strict.stderr, strict.stderr
+    assert not (project / "site").exists()
+    relaxed = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
+    assert relaxed.returncode == 0, relaxed.stdout + relaxed.stderr
+    assert "warning: mkdocs.yml turns on `tracking` (xAPI)" in relaxed.stderr
+    assert (project / "site" / "index.html").is_file()
 
 
 def test_a_missing_zensical_is_one_clear_error(monkeypatch, tmp_path):

@@ -1,12 +1,16 @@
-"""`mkdocs serve`: a trainer's mistake is shown in the page and the server keeps serving."""
+"""The previews (`mkdocs serve`, `curriculum serve --with zensical`): a trainer's mistake is shown in the page
+and the server keeps serving."""
 
+import contextlib
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -39,19 +43,30 @@ def wait_for(url: str, predicate, timeout: float = 90) -> str:
     raise AssertionError(f"{url} never matched; last page:\n{text[:2000]}")
 
 
+@contextlib.contextmanager
+def previewing(project: Path, *command: str):
+    """`python -m <command> -a 127.0.0.1:PORT` in `project` (a preview server); yields (its URL, the process).
+    Its output goes to a file beside the project (a pipe nobody reads would fill and stall it)."""
+    port = free_port()
+    with open(project.parent / "server.log", "w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", *command, "-a", f"127.0.0.1:{port}"], cwd=project,
+                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        try:
+            yield f"http://127.0.0.1:{port}/", proc
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)  # zensical serve runs under `curriculum serve`
+            proc.wait(timeout=30)
+
+
 @pytest.fixture
 def served(tmp_path):
     project = copy_fixture("basic", tmp_path)
     curriculum = project / "curriculum.yml"
     good = curriculum.read_text()
     curriculum.write_text(good.replace("- process\n", "- proces\n", 1))
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    yield project, curriculum, good, f"http://127.0.0.1:{port}/", proc
-    proc.terminate()
-    proc.wait(timeout=30)
+    with previewing(project, "mkdocs", "serve") as (url, proc):
+        yield project, curriculum, good, url, proc
 
 
 def test_errors_show_in_the_page_and_the_server_survives_edits_of_curriculum_yml(served):
@@ -75,12 +90,7 @@ def test_a_mistake_keeps_every_page_of_the_preview_at_its_address_with_the_error
     project = copy_fixture("basic", tmp_path)
     curriculum, module = project / "curriculum.yml", project / "content/modules/process.md"
     good, good_module = curriculum.read_text(), module.read_text()
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    try:
+    with previewing(project, "mkdocs", "serve") as (url, proc):
         wait_for(url + "paths/frontline/process/", lambda t: "Which are steps of the process?" in t)
 
         # A module that fails to load: its pages stay, saying why, and it does not become a tab of its own.
@@ -107,6 +117,38 @@ def test_a_mistake_keeps_every_page_of_the_preview_at_its_address_with_the_error
         curriculum.write_text(good)
         wait_for(url + "paths/managers/", lambda t: "The curriculum has" not in t)
         assert proc.poll() is None
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+
+
+def test_the_zensical_preview_rebuilds_on_save_and_shows_mistakes_in_the_page(tmp_path):
+    """`curriculum serve --with zensical`: the same promises as `mkdocs serve` with the plugin."""
+    project = copy_fixture("basic", tmp_path)
+    curriculum, module = project / "curriculum.yml", project / "content/modules/process.md"
+    good, good_module = curriculum.read_text(), module.read_text()
+    with previewing(project, "mkdocs_curriculum.cli", "serve", "--with", "zensical") as (url, proc):
+        wait_for(url + "paths/frontline/process/", lambda t: "Which are steps of the process?" in t)
+
+        module.write_text(good_module.replace("## Steps", "## Steps\n\nA sentence the trainer just wrote."))
+        wait_for(url + "paths/frontline/process/", lambda t: "A sentence the trainer just wrote." in t)
+        module.write_text(good_module)
+
+        module.write_text(good_module.replace("duration: 20", "duration: twenty"))  # a module that fails to load
+        page = wait_for(url + "paths/frontline/process/", lambda t: "The curriculum has 1 error;" in t)
+        assert "content/modules/process.md:4: `duration` must be a number of minutes" in page
+        assert "leave this page out of the preview" in page
+        assert "leave this page out of the preview" in fetch(url + "modules/process/")
+        module.write_text(good_module)
+        wait_for(url + "paths/frontline/process/", lambda t: "Which are steps of the process?" in t)
+
+        curriculum.write_text(good.replace("- process\n", "- proces\n", 1))
+        page = wait_for(url + "paths/frontline/", lambda t: "The curriculum has" in t)
+        assert "curriculum.yml:" in page and "proces" in page and "Did you mean" in page
+        assert "Basics" in page  # what still loads stays in the preview
+
+        curriculum.write_text(good.replace("  frontline:", "\tfrontline:", 1))
+        page = wait_for(url + "paths/managers/", lambda t: "YAML does not allow tabs" in t)
+        assert "It shows the paths of the last version of curriculum.yml that had none." in page
+        assert "YAML does not allow tabs" in fetch(url + "paths/frontline/basics/")
+
+        curriculum.write_text(good)
+        page = wait_for(url + "paths/managers/", lambda t: "The curriculum has" not in t)
+        assert "Basics" in page and proc.poll() is None

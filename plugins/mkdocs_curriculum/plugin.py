@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import assets_build, export, links, pages, render, xapi
+from . import assets_build, export, links, pages, preview, render, xapi
 from . import nav as role_nav
 from .config import CurriculumConfig
 from .errors import Problems
@@ -135,7 +135,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self.stale = self.serving and curriculum is None and self.source in _LAST_GOOD
         if self.stale:
             curriculum = _LAST_GOOD[self.source][0]  # curriculum.yml unreadable: preview the last good paths
-        self.curriculum = curriculum and _usable(curriculum)
+        self.curriculum = curriculum and preview.usable(curriculum)
         if self.curriculum and self.scorm_role:
             self.curriculum = _only_role(self.curriculum, self.scorm_role)
         self.kinds, self.urls = {}, {}
@@ -297,8 +297,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             return banner + (self._markers(html, link) if cur else html)
 
         if key[0] == "gone":
-            return banner + ('<p class="cq-gone">The errors above leave this page out of the preview. Fix them and '
-                             "save: the page comes back on its own.</p>")
+            return banner + preview.GONE
         plan = self._plan
         planned = plan.pages[page.file.src_uri]
         if planned.version is None:  # home, path, index, catalog
@@ -418,13 +417,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         urls.clear()
 
     def _error_banner(self) -> str:
-        if not (self.serving and self.problems.errors):
-            return ""
-        items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in self.problems.errors)
-        kept = " It shows the paths of the last version of curriculum.yml that had none." if self.stale else ""
-        return (f'<div class="admonition failure cq-errors"><p class="admonition-title">The curriculum has '
-                f"{pages.count(len(self.problems.errors), 'error')}; this preview leaves out what they break.{kept}</p>"
-                f"<ul>{items}</ul></div>")
+        return preview.error_banner(self.problems.errors, self.stale) if self.serving else ""
 
     def on_post_page(self, output, page, config):
         """Name Material's search dialog (axe: aria-dialog-name), which stock Material leaves unnamed, and drop
@@ -480,14 +473,6 @@ def _copy_modified(copy: File, source: File, inputs: tuple | None) -> bool:
         return True
     built = os.path.getmtime(copy.abs_dest_path)
     return any(os.path.getmtime(path) > built for path in (source.abs_src_path, *inputs))
-
-
-def _usable(curriculum):
-    """Drop path steps whose module failed to load, so a preview with errors still builds."""
-    roles = {rid: dataclasses.replace(r, path=tuple(s for s in r.path if s.module in curriculum.modules))
-             for rid, r in curriculum.roles.items()}
-    roles = {rid: r for rid, r in roles.items() if r.path}
-    return dataclasses.replace(curriculum, roles=roles)
 
 
 def _only_role(curriculum, role_id: str):

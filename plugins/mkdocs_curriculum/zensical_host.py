@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import shutil
 from pathlib import Path
 
 import yaml
 
-from . import assets_build, export, pages
+from . import assets_build, export, pages, preview
+from .load import SKIPPED
 from .model import Curriculum
 from .plan import NavItem, Plan, compile_plan
 from .source import read_text, split_front_matter
@@ -44,18 +46,23 @@ def work_dir(root: Path) -> Path:
     return root / WORK_DIR
 
 
-def generate(curriculum: Curriculum, config: dict, root: Path, docs_dir: Path) -> Path:
-    """Write (or bring up to date) the generated project for `curriculum`; returns its mkdocs.yml."""
+def generate(curriculum: Curriculum, config: dict, root: Path, docs_dir: Path, banner: str = "") -> Path:
+    """Write (or bring up to date) the generated project for `curriculum`; returns its mkdocs.yml. `banner`
+    (a preview with errors, preview.py) goes at the top of every page the curriculum makes."""
     work = work_dir(root)
     directory_urls = config.get("use_directory_urls", True) is not False
     sources = _author_files(docs_dir)
-    module_files = {f"{curriculum.modules_dir}/{mid}.md" for mid in curriculum.modules}
+    module_files = {u for u in sources if _is_module_file(u, curriculum.modules_dir)}  # a broken one too
     plan = compile_plan(curriculum, [u for u in sources if u.endswith(".md")], directory_urls)
     files: dict[str, bytes | Path] = {u: p for u, p in sources.items() if u not in module_files}
     for page in plan.pages.values():
-        files[page.uri] = _page_text(plan, page, docs_dir).encode("utf-8")
+        files[page.uri] = _page_text(plan, page, docs_dir, banner).encode("utf-8")
     for asset in assets_build.site_assets():  # combined and minified, named by a hash of their content
         files[asset.uri] = asset.text.encode("utf-8")
+    if banner:  # a preview with errors: every page it had stays at its address, saying why it is left out
+        gone = f"---\ntitle: Not in this preview\n---\n\n{banner}\n\n{preview.GONE}\n".encode()
+        for path in (work / "docs").rglob("*.md"):
+            files.setdefault(path.relative_to(work / "docs").as_posix(), gone)
     _sync(files, work / "docs")
     mkdocs_yml = work / "mkdocs.yml"
     _write_if_changed(mkdocs_yml, _config_text(plan, config, sources).encode("utf-8"))
@@ -75,11 +82,12 @@ def finish(curriculum: Curriculum, root: Path, site_dir: Path, directory_urls: b
 # -- pages -------------------------------------------------------------------------------------------------------
 
 
-def _page_text(plan: Plan, page, docs_dir: Path) -> str:
+def _page_text(plan: Plan, page, docs_dir: Path, banner: str = "") -> str:
     cur = plan.curriculum
+    banner = f"{banner}\n\n" if banner else ""
     if page.kind not in ("module", "trainer"):
         body = plan.html(page, plan.source_link(page))
-        return f"{_front(page.meta)}\n{body}\n"
+        return f"{_front(page.meta)}\n{banner}{body}\n"
     module = cur.modules[page.module]
     _, text, _ = split_front_matter(read_text(docs_dir / f"{cur.modules_dir}/{module.id}.md"))
     role = cur.roles.get(page.role) if page.role else None
@@ -91,7 +99,11 @@ def _page_text(plan: Plan, page, docs_dir: Path) -> str:
     }
     head = pages.module_head(cur, module, role, plan.source_link(page))
     comment = json.dumps(marker, ensure_ascii=False).replace("--", "\\u002d\\u002d")
-    return f"{_front(page.meta)}<!-- curriculum {comment} -->\n{head}\n\n{text}\n"
+    return f"{_front(page.meta)}<!-- curriculum {comment} -->\n{banner}{head}\n\n{text}\n"
+
+
+def _is_module_file(uri: str, modules_dir: str) -> bool:
+    return uri.startswith(modules_dir + "/") and uri.endswith(".md") and posixpath.basename(uri) not in SKIPPED
 
 
 def _front(meta: dict) -> str:

@@ -3,7 +3,8 @@
 `--with mkdocs` runs `mkdocs build` / `mkdocs serve` (the plugin does the work). `--with zensical` writes the
 generated project (`zensical_host`, in `.curriculum/zensical/` next to mkdocs.yml), runs `zensical build` and
 copies the site to `site_dir`; `serve` runs `zensical serve` on it and regenerates it when an author's file
-changes. Zensical is found next to the running Python, then on PATH.
+changes, as `mkdocs serve` does with the plugin: a mistake is printed and shown at the top of the pages, and the
+preview keeps what still loads (preview.py). Zensical is found next to the running Python, then on PATH.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import sys
 import threading
 from pathlib import Path
 
-from .. import zensical_host
-from .check import load_clean
+from .. import preview, zensical_host
+from ..load import load_curriculum
+from .check import load_clean, print_problems
 from .errors import CliError
-from .project import _read_config, find_project
+from .project import _plugin_options, _read_config, find_project
 
 HOSTS = ("mkdocs", "zensical")
 INSTALL = 'pip install "mkdocs-curriculum[zensical]"'
@@ -46,6 +48,7 @@ def run_build(args) -> int:
     zensical = find_zensical()
     curriculum = load_clean(project)
     config = _read_config(project.config_file)
+    _plugin_only(config, args.strict)
     mkdocs_yml = zensical_host.generate(curriculum, config, project.root, project.docs_dir)
     command = [zensical, "build", "--clean", "-f", str(mkdocs_yml)] + (["--strict"] if args.strict else [])
     if subprocess.run(command, cwd=mkdocs_yml.parent).returncode != 0:
@@ -61,13 +64,13 @@ def run_serve(args) -> int:
     if args.host == "mkdocs":
         return _mkdocs("serve", project.config_file, ["-a", args.dev_addr] if args.dev_addr else [])
     zensical = find_zensical()
-    curriculum = load_clean(project)
-    config = _read_config(project.config_file)
-    mkdocs_yml = zensical_host.generate(curriculum, config, project.root, project.docs_dir)
+    _plugin_only(_read_config(project.config_file), strict=False)
+    good = _generate_preview(project, None)
+    mkdocs_yml = zensical_host.work_dir(project.root) / "mkdocs.yml"
     command = [zensical, "serve", "-f", str(mkdocs_yml)] + (["-a", args.dev_addr] if args.dev_addr else [])
     proc = subprocess.Popen(command, cwd=mkdocs_yml.parent)
     stop = threading.Event()
-    threading.Thread(target=_regenerate, args=(project, stop), daemon=True).start()
+    threading.Thread(target=_regenerate, args=(project, good, stop), daemon=True).start()
     try:
         return proc.wait()
     except KeyboardInterrupt:
@@ -78,7 +81,34 @@ def run_serve(args) -> int:
         stop.set()
 
 
-def _regenerate(project, stop: threading.Event) -> None:
+def _plugin_only(config: dict, strict: bool) -> None:
+    """Say so when mkdocs.yml asks for what only the MkDocs plugin builds: HR would otherwise wait for learning
+    records that a Zensical site never sends (`--strict` stops the build instead)."""
+    if not _plugin_options(config.get("plugins")).get("tracking"):
+        return
+    message = ("mkdocs.yml turns on `tracking` (xAPI), which only the MkDocs plugin builds: this Zensical site "
+               "sends no learning records. Build with `curriculum build` (MkDocs) to keep them.")
+    if strict:
+        raise CliError(message)
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _generate_preview(project, good):
+    """Write the generated project for the preview, errors and all; returns the last curriculum without errors
+    (`good` before it), which stands in while curriculum.yml cannot be read."""
+    curriculum, problems = load_curriculum(project.curriculum, project.docs_dir, project.root)
+    print_problems(problems, sys.stderr)
+    stale = curriculum is None and good is not None
+    shown = good if stale else curriculum
+    if shown is None:
+        raise CliError("curriculum.yml cannot be read (the error is above): fix it, then start the preview again.")
+    banner = preview.error_banner(problems.errors, stale)
+    zensical_host.generate(preview.usable(shown), _read_config(project.config_file), project.root, project.docs_dir,
+                           banner)
+    return good if problems.errors else curriculum
+
+
+def _regenerate(project, good, stop: threading.Event) -> None:
     """Serving: when an author's file changes, write the generated project again (Zensical then rebuilds)."""
     before = _snapshot(project)
     while not stop.wait(1.0):
@@ -87,8 +117,7 @@ def _regenerate(project, stop: threading.Event) -> None:
             continue
         before = now
         try:
-            curriculum = load_clean(project)
-            zensical_host.generate(curriculum, _read_config(project.config_file), project.root, project.docs_dir)
+            good = _generate_preview(project, good)
         except CliError as exc:
             print(f"error: {exc}", file=sys.stderr)
 
