@@ -4,6 +4,7 @@ sample built by Zensical (`curriculum build --with zensical`) and by ProperDocs 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -225,6 +226,11 @@ def test_the_sample_built_by_zensical_has_every_role_page(tmp_path, sample):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.count('class="md-tabs__item') >= len(sample.roles)  # a tab per role
     assert {k: v for k, v in _digest(project).items() if not k.startswith("site/")} == before  # nothing modified
+    # Search, as with the plugin: a module is found once, at its trainer's view (whose script sends a learner
+    # on to their own copy); the role copies stay out of the index.
+    found = {item["location"].split("#")[0] for item in json.loads((site / "search.json").read_text())["items"]}
+    assert {f"modules/{mid}/" for mid in sample.modules} <= found
+    assert not [url for url in found if url.count("/") > 2 and url.startswith("paths/")], found
 
 
 @pytest.mark.build
