@@ -23,7 +23,7 @@ from mkdocs_curriculum.urls import Scheme, page_url, relative_url
 ROOT = Path(__file__).resolve().parents[1]
 EXT = "mkdocs_curriculum.markdown_extension"
 CORE = ("load", "model", "blocks", "kinds", "kinds.quiz", "kinds.coaching", "kinds.for_", "roles", "suggest", "markup",
-        "tailor", "render", "pages", "catalog", "urls", "plan", "markdown_extension", "preview", "zensical_host", "links",
+        "tailor", "render", "pages", "catalog", "urls", "plan", "markdown_extension", "preview", "zensical_host", "links", "source",
         "xapi", "snippets")
 HOSTS = ("mkdocs", "material", "zensical", "properdocs")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlunsplit
 
 import markdown
-import yaml
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -36,6 +35,7 @@ from .load import load_curriculum
 from .model import Curriculum
 from .plan import Plan, PlannedPage, compile_plan
 from .snippets import safe_markdown
+from .source import front_matter
 
 if TYPE_CHECKING:
     from .export.scorm import PublicSite
@@ -200,8 +200,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                 file.is_modified = functools.partial(_copy_modified, file, source, self._inputs(config))
 
     def _generate(self, files, config, uri, meta, key, edit=None):
-        front = yaml.safe_dump(_plain(meta), allow_unicode=True, sort_keys=False)
-        file = File.generated(config, uri, content=f"---\n{front}---\n", inclusion=InclusionLevel.NOT_IN_NAV)
+        file = File.generated(config, uri, content=front_matter(meta), inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = edit  # a role's copy is edited in its module's source file
         files.append(file)
         self._register(file, key)
@@ -480,12 +479,3 @@ def _only_role(curriculum, role_id: str):
     if role_id not in curriculum.roles:
         raise PluginError(f"No role '{role_id}' in the curriculum: known roles are {', '.join(curriculum.roles)}.")
     return dataclasses.replace(curriculum, roles={role_id: curriculum.roles[role_id]})
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-

@@ -154,3 +154,21 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     if not match:
         return None, text, 1
     return match.group(1) or "", text[match.end():], match.group(0).count("\n") + 1
+
+
+def dump_yaml(data) -> str:
+    """YAML for a generated page's front matter or a generated config (keys made text, tuples made lists)."""
+    return yaml.safe_dump(_plain(data), allow_unicode=True, sort_keys=False)
+
+
+def front_matter(meta: dict) -> str:
+    """A generated page's front matter block, as its Markdown starts."""
+    return f"---\n{dump_yaml(meta)}---\n"
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
