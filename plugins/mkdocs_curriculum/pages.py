@@ -176,8 +176,9 @@ def _near_path(curriculum: Curriculum, role: Role, module_id: str, link: Link) -
     after it (states in the sidebar, the next module's title), and every required module's id (is the path
     complete, which required module is next) when the path is no longer than two sidebar sections, as real
     paths are. A longer path's pages leave the list out, and the script uses the one the path page stored in
-    the learner's browser: with it on every page, a long path's pages would each carry all the others, and
-    the build's time and memory would grow with the square of the path's length."""
+    the learner's browser, or reads it once from the path page (module.js: learnRequired): with it on every
+    page, a long path's pages would each carry all the others, and the build's time and memory would grow
+    with the square of the path's length."""
     ids = [s.module for s in role.path]
     start = ids.index(module_id) // CHUNK * CHUNK if module_id in ids else 0
     required = [s.module for s in role.path if not s.optional] if len(ids) <= 2 * CHUNK else None

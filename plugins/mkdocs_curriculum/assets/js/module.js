@@ -104,6 +104,22 @@ function initComplete(page) {
   });
   paint();
 }
+/* a very long path's module page, before its path page was opened in this browser: read the required modules
+ * from the path page, once, on this same site (not from disk, not in an LMS, where a module may be alone) */
+function learnRequired(page) {
+  var path = page.path, mine = document.getElementById("cq-page-data");
+  if (!path || requiredOf(path, load()) || lms || !/^https?:$/.test(location.protocol) || !window.fetch) return;
+  fetch(absolute(path.url)).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
+    var found = html && new DOMParser().parseFromString(html, "text/html").getElementById("cq-path-data");
+    var data = found && JSON.parse(found.getAttribute("data-cq-json"));
+    if (!data || data.role !== path.role) return;
+    remember(data, false);
+    if (document.getElementById("cq-page-data") !== mine) return; /* the learner has moved on */
+    var box = $("[data-cq-score]"), state = load(), sc = score(page, state);
+    if (box && sc.total && sc.answered === sc.total) paintScore(box, page, sc, state);
+    showModuleState(page);
+  }).catch(function () { /* offline: the path page tells, next time it is opened */ });
+}
 function initModule(page) {
   flushNotes(); pending = []; /* the notes of the page left (coaching.js) */
   var s = load();
@@ -113,4 +129,5 @@ function initModule(page) {
   });
   initComplete(page);
   if (page.questions.length) updateScore(page); else showModuleState(page);
+  learnRequired(page);
 }

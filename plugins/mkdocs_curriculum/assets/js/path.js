@@ -20,19 +20,20 @@ function progressBar(p) {
   box.appendChild(el("p", { class: "cq-progress__text" }, label + " \u00b7 " + (p.left ? minutes(p.left) + " left" : "nothing left to do")));
   return box;
 }
-/* the path the learner opened (the home page and search results lead to it), and its required modules, which
- * the pages of a very long path do not carry (pages.py: _near_path) */
-function remember(path) {
+/* a path page's required modules, which the module pages of a very long path do not carry (pages.py:
+ * _near_path); `opened`: the learner opened the path page, so it is their path (the home page and search
+ * results lead to it) */
+function remember(path, opened) {
   var s = load(), ids = path.modules.filter(function (m) { return !m.optional; }).map(function (m) { return m.id; });
   var known = s.required && Array.isArray(s.required[path.role]) ? s.required[path.role] : null;
-  if (s.role === path.role && known && known.join("\n") === ids.join("\n")) return;
-  s.role = path.role;
+  if ((!opened || s.role === path.role) && known && known.join("\n") === ids.join("\n")) return;
+  if (opened) s.role = path.role;
   s.required = s.required && typeof s.required === "object" ? s.required : {};
   s.required[path.role] = ids;
   save(s);
 }
 function initPath(path) {
-  remember(path);
+  remember(path, true);
   navModules = path.modules;
   markNav();
   var state = load(), p = progressOf(path.modules, state);
