@@ -60,7 +60,7 @@ def generate(curriculum: Curriculum, config: dict, root: Path, docs_dir: Path, b
     for asset in assets_build.site_assets():  # combined and minified, named by a hash of their content
         files[asset.uri] = asset.text.encode("utf-8")
     if banner:  # a preview with errors: every page it had stays at its address, saying why it is left out
-        gone = f"---\ntitle: Not in this preview\n---\n\n{banner}\n\n{preview.GONE}\n".encode()
+        gone = f"{front_matter({'title': 'Not in this preview'})}\n{banner}\n\n{preview.GONE}\n".encode()
         for path in (work / "docs").rglob("*.md"):
             files.setdefault(path.relative_to(work / "docs").as_posix(), gone)
     _sync(files, work / "docs")
