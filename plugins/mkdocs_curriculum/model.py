@@ -6,6 +6,7 @@ named here too; what a node means to the model (who sees it, what counts as a qu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import kinds
 from .kinds.base import Roles, visible
@@ -75,6 +76,11 @@ class Role:
     def optional_minutes(self, modules: dict) -> float:
         return sum(modules[s.module].duration for s in self.path if s.optional and s.module in modules)
 
+    @cached_property
+    def modules(self) -> frozenset:
+        """The module ids of the path (asked for on every page of it: kept, as the role never changes)."""
+        return frozenset(s.module for s in self.path)
+
 
 @dataclass(frozen=True)
 class Curriculum:
@@ -89,7 +95,8 @@ class Curriculum:
         return self.pass_mark if module.pass_mark is None else module.pass_mark
 
     def roles_of(self, module_id: str) -> list[Role]:
-        return [r for r in self.roles.values() if any(s.module == module_id for s in r.path)]
+        """The roles whose path holds the module, in curriculum order."""
+        return [r for r in self.roles.values() if module_id in r.modules]
 
 
 __all__ = ["Choice", "Coaching", "Curriculum", "ForBlock", "Module", "Node", "Question", "Role", "Roles", "Step",

@@ -279,8 +279,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
 
     def _copy(self, role: str, module: str) -> Copy:
         cur = self._plan.curriculum
-        path = frozenset(s.module for s in cur.roles[role].path)
-        return Copy(module, self._plan.scheme.role_root(role), cur.modules_dir, path, self._outside)
+        return Copy(module, self._plan.scheme.role_root(role), cur.modules_dir, cur.roles[role].modules, self._outside)
 
     def on_page_content(self, html, page, config, files):
         self._links.copy = None
