@@ -5,7 +5,8 @@
 
 Every build is a subprocess (`python -m mkdocs build -q -d <tmp>`, NO_MKDOCS_2_WARNING=1) in a project
 generated under /tmp by bench/generate.py. Runs alternate between the variants (round-robin, with the
-order rotated every round) and the median of each is reported. Time is CPU time (user + sys) of the
+order rotated every round) and the median of each is reported; a ratio between two variants is the median
+of the per-round ratios, which a drift of the machine's speed cannot bias. Time is CPU time (user + sys) of the
 build process, read with os.wait4 together with its peak RSS; wall time is shown too. CPU time is what
 the verdicts use, because wall time on a shared machine mostly measures the neighbours.
 See bench/README.md for what each number means.
@@ -160,6 +161,13 @@ class Bench:
 
     def median(self, variant, n, key):
         return statistics.median(s[key] for s in self.samples[(variant, n)])
+
+    def paired(self, variant, other, n, key):
+        """The median of the per-round ratios variant/other: the two builds of a round run back to back, so a
+        drift in the machine's speed over the run (seen here: 10% between rounds) cancels out of each ratio,
+        where a ratio of the two medians would carry it."""
+        pairs = zip(self.samples[(variant, n)], self.samples[(other, n)], strict=True)
+        return statistics.median(a[key] / b[key] for a, b in pairs)
 
     def cleanup(self):
         if not self.args.keep:
@@ -324,7 +332,8 @@ def report(bench: Bench, info: dict, prof: dict | None, started: str, loads: tup
               f"- Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['material']}, Markdown {info['markdown']}, "
               f"pymdown-extensions {info['pymdownx']}; plugin at commit {info['commit']} plus the working tree",
               f"- Runs: median of {a.runs} per build (N={big}: {bench.runs_for('plugin', big)}), variants of one size "
-              "alternating in rotating order; time = CPU seconds (user + sys) of the build process, wall shown for reference",
+              "alternating in rotating order; time = CPU seconds (user + sys) of the build process, wall shown for reference; "
+              "the ratios of targets 1 and 2 are the median of the per-round ratios (each round's two builds ran back to back)",
               f"- Sizes: scaling N={', '.join(map(str, a.sizes))}; plugin vs baseline at N={C}; blocks cost at N={B}; "
               f"check at N={a.check_size}. N modules give 3N + 7 output pages (2N of them role pages)"]
     if max(loads) > 0.5 * (info["cores"] or 1):
@@ -332,9 +341,9 @@ def report(bench: Bench, info: dict, prof: dict | None, started: str, loads: tup
                   f"{max(loads):.1f} on {info['cores']} cores), so wall times are inflated and noisy. The verdicts use "
                   "CPU time, which such load disturbs far less (caches and frequency still move it a few %)."]
     # targets
-    ov = med("plugin", C, "cpu") / med("baseline", C, "cpu")
-    bt = med("plugin", B, "cpu") / med("plain", B, "cpu") - 1
-    bm = med("plugin", B, "rss") / med("plain", B, "rss") - 1
+    ov = bench.paired("plugin", "baseline", C, "cpu")
+    bt = bench.paired("plugin", "plain", B, "cpu") - 1
+    bm = bench.paired("plugin", "plain", B, "rss") - 1
     pages = {n: bench.samples[("plugin", n)][0]["pages"] for n in set(a.sizes) | {C, B}}
     per_page = {n: med("plugin", n, "cpu") / pages[n] for n in a.sizes}
     sc = per_page[big] / per_page[small]
